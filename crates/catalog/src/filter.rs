@@ -1,0 +1,157 @@
+//! The "where to stream" filter: a region, a set of services and a set of ways to watch,
+//! and the query that applies it to a catalog.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Catalog, Date, Film, Monetization, Offer, Provider, ProviderId, RegionCode};
+
+/// What the reader wants to see. Plain data: the URL is its home (see `query`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub region: RegionCode,
+    /// The services the reader has; empty means every service.
+    pub services: BTreeSet<ProviderId>,
+    /// The ways to watch the reader accepts; empty matches nothing.
+    pub types: BTreeSet<Monetization>,
+}
+
+impl Filter {
+    /// The default view of a region: every service, flatrate only.
+    pub fn new(region: RegionCode) -> Self {
+        Filter { region, services: BTreeSet::new(), types: Self::default_types() }
+    }
+
+    pub fn default_types() -> BTreeSet<Monetization> {
+        BTreeSet::from([Monetization::Flatrate])
+    }
+
+    pub fn offer_matches(&self, offer: &Offer, today: Date) -> bool {
+        offer.region == self.region
+            && self.types.contains(&offer.monetization)
+            && (self.services.is_empty() || self.services.contains(&offer.provider))
+            && offer.is_available_on(today)
+    }
+
+    /// The film's offers that this filter lets through, in catalog order.
+    pub fn matching_offers<'a>(&'a self, film: &'a Film, today: Date) -> impl Iterator<Item = &'a Offer> + 'a {
+        film.offers.iter().filter(move |o| self.offer_matches(o, today))
+    }
+
+    pub fn matches(&self, film: &Film, today: Date) -> bool {
+        self.matching_offers(film, today).next().is_some()
+    }
+
+    pub fn with_region(&self, region: RegionCode) -> Filter {
+        Filter { region, ..self.clone() }
+    }
+
+    pub fn toggle_service(&self, id: &ProviderId) -> Filter {
+        let mut next = self.clone();
+        if !next.services.remove(id) {
+            next.services.insert(id.clone());
+        }
+        next
+    }
+
+    pub fn toggle_type(&self, m: Monetization) -> Filter {
+        let mut next = self.clone();
+        if !next.types.remove(&m) {
+            next.types.insert(m);
+        }
+        next
+    }
+
+    /// Fits the filter to a catalog: a region the catalog has no offers in becomes
+    /// `default_region` (or the catalog's first region), and services that offer
+    /// nothing in the region are dropped. A URL can therefore never show a state the
+    /// controls cannot.
+    pub fn fitted_to(mut self, catalog: &Catalog, default_region: RegionCode) -> Filter {
+        let regions = catalog.regions();
+        if !regions.contains(&self.region) {
+            self.region = if regions.contains(&default_region) || regions.is_empty() {
+                default_region
+            } else {
+                regions[0]
+            };
+        }
+        let offered: BTreeSet<&ProviderId> = catalog.providers_in(self.region).into_iter().map(|p| &p.id).collect();
+        self.services.retain(|s| offered.contains(s));
+        self
+    }
+}
+
+/// Positions in `catalog.films` of the films the filter lets through, most-voted
+/// first, then by title. Positions, not references, so a view can key and hold them.
+pub fn apply(catalog: &Catalog, filter: &Filter, today: Date) -> Vec<usize> {
+    let films = &catalog.films;
+    let mut hits: Vec<usize> = (0..films.len()).filter(|&i| filter.matches(&films[i], today)).collect();
+    let votes = |i: usize| films[i].rating.map_or(0, |r| r.votes);
+    hits.sort_by(|&a, &b| votes(b).cmp(&votes(a)).then_with(|| films[a].title.cmp(&films[b].title)));
+    hits
+}
+
+/// When nothing matches: the one change that would show films, and how many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loosen {
+    /// No way to watch is selected.
+    PickAType,
+    /// Adding every way to watch (rent, buy, …) would show `count` films.
+    AddTypes { count: usize },
+    /// Every service instead of the chosen ones would show `count` films.
+    AllServices { count: usize },
+    /// Nothing in this region with these settings: try another region.
+    OtherRegion,
+}
+
+impl Loosen {
+    /// The filter the hint suggests, when one change would do.
+    pub fn apply_to(self, filter: &Filter) -> Option<Filter> {
+        match self {
+            Loosen::PickAType => Some(Filter { types: Filter::default_types(), ..filter.clone() }),
+            Loosen::AddTypes { .. } => Some(Filter { types: Monetization::ALL.into_iter().collect(), ..filter.clone() }),
+            Loosen::AllServices { .. } => Some(Filter { services: BTreeSet::new(), ..filter.clone() }),
+            Loosen::OtherRegion => None,
+        }
+    }
+}
+
+pub fn loosen_hint(catalog: &Catalog, filter: &Filter, today: Date) -> Loosen {
+    if filter.types.is_empty() {
+        return Loosen::PickAType;
+    }
+    let count = |f: &Filter| catalog.films.iter().filter(|film| f.matches(film, today)).count();
+    let all_types = Filter { types: Monetization::ALL.into_iter().collect(), ..filter.clone() };
+    let with_all_types = count(&all_types);
+    if with_all_types > 0 {
+        return Loosen::AddTypes { count: with_all_types };
+    }
+    if !filter.services.is_empty() {
+        let all_services = Filter { services: BTreeSet::new(), ..filter.clone() };
+        let with_all_services = count(&all_services);
+        if with_all_services > 0 {
+            return Loosen::AllServices { count: with_all_services };
+        }
+    }
+    Loosen::OtherRegion
+}
+
+/// One offer as a card shows it: the offer and the provider behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Badge {
+    pub provider: Provider,
+    pub offer: Offer,
+}
+
+/// The badges a card shows for `film` under `filter`, in the filter's type order
+/// (flatrate first), then catalog provider order.
+pub fn badges(catalog: &Catalog, film: &Film, filter: &Filter, today: Date) -> Vec<Badge> {
+    let mut badges: Vec<(usize, Badge)> = filter
+        .matching_offers(film, today)
+        .filter_map(|offer| {
+            let position = catalog.providers.iter().position(|p| p.id == offer.provider)?;
+            Some((position, Badge { provider: catalog.providers[position].clone(), offer: offer.clone() }))
+        })
+        .collect();
+    badges.sort_by_key(|(position, b)| (b.offer.monetization, *position));
+    badges.into_iter().map(|(_, b)| b).collect()
+}

@@ -1,0 +1,121 @@
+//! What can be wrong with a catalog: whole-file errors that stop a load, and problems
+//! with single entries that are skipped while the rest loads.
+
+use std::fmt;
+
+/// A catalog that cannot be read at all. One message naming the problem and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CatalogError {
+    /// The text is not JSON.
+    NotJson { line: usize, column: usize, message: String },
+    /// The JSON is not an object with the required top-level fields.
+    BadShape { path: String, line: usize, column: usize, message: String },
+    /// `format` names a version this reader does not know.
+    UnknownFormat { found: String, line: usize, column: usize },
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::NotJson { line, column, message } => {
+                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            }
+            CatalogError::BadShape { path, line, column, message } => {
+                write!(f, "{path} (line {line}, column {column}): {message}")
+            }
+            CatalogError::UnknownFormat { found, line, column } => write!(
+                f,
+                "format (line {line}, column {column}): unknown catalog format {found}, this reader knows format {}",
+                crate::FORMAT_VERSION
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// One entry that was skipped, with the JSON path of the offending value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// `films[12].offers[0].type`
+    pub path: String,
+    pub reason: Reason,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Why an entry was skipped. Values from the file are quoted as found (and cut short),
+/// so a reader can find them; the view escapes them like any other text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    Missing,
+    /// serde's own words for a value of the wrong JSON type.
+    WrongType(String),
+    OutOfRange { found: String, min: i64, max: i64 },
+    UnknownMonetization(String),
+    UnknownGenre(String),
+    UnknownProvider(String),
+    UnknownProviderKind(String),
+    UnknownQuality(String),
+    NotHttps(String),
+    BadDate(String),
+    BadId(String),
+    BadRegion(String),
+    BadLanguage(String),
+    BadCurrency(String),
+    BadColor(String),
+    BadImdbId(String),
+    DuplicateId(String),
+    PriceWithoutCurrency,
+    PriceForFreeOffer,
+    WindowEndsBeforeStart,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let q = |s: &str| {
+            let cut: String = s.chars().take(60).collect();
+            if cut.len() < s.len() {
+                format!("{cut:?}…")
+            } else {
+                format!("{cut:?}")
+            }
+        };
+        match self {
+            Reason::Missing => write!(f, "missing required field"),
+            Reason::WrongType(msg) => write!(f, "{msg}"),
+            Reason::OutOfRange { found, min, max } => {
+                write!(f, "{found} is out of range ({min} to {max})")
+            }
+            Reason::UnknownMonetization(s) => write!(
+                f,
+                "unknown monetization {}, expected flatrate, free, ads, rent or buy",
+                q(s)
+            ),
+            Reason::UnknownGenre(s) => write!(f, "unknown genre {}", q(s)),
+            Reason::UnknownProvider(s) => write!(f, "unknown provider {}", q(s)),
+            Reason::UnknownProviderKind(s) => write!(
+                f,
+                "unknown provider kind {}, expected subscription, free or store",
+                q(s)
+            ),
+            Reason::UnknownQuality(s) => write!(f, "unknown quality {}, expected SD, HD or 4K", q(s)),
+            Reason::NotHttps(s) => write!(f, "link must be an https URL, found {}", q(s)),
+            Reason::BadDate(s) => write!(f, "not a date (YYYY-MM-DD): {}", q(s)),
+            Reason::BadId(s) => write!(f, "not a valid id: {}", q(s)),
+            Reason::BadRegion(s) => write!(f, "not an ISO 3166-1 region like \"DE\": {}", q(s)),
+            Reason::BadLanguage(s) => write!(f, "not an ISO 639-1 language like \"de\": {}", q(s)),
+            Reason::BadCurrency(s) => write!(f, "not an ISO 4217 currency like \"EUR\": {}", q(s)),
+            Reason::BadColor(s) => write!(f, "not a colour like \"#e50914\": {}", q(s)),
+            Reason::BadImdbId(s) => write!(f, "not an IMDb id like \"tt0113277\": {}", q(s)),
+            Reason::DuplicateId(s) => write!(f, "duplicate id {}", q(s)),
+            Reason::PriceWithoutCurrency => write!(f, "price needs a currency"),
+            Reason::PriceForFreeOffer => write!(f, "only rent and buy offers have a price"),
+            Reason::WindowEndsBeforeStart => write!(f, "available_until is before available_from"),
+        }
+    }
+}

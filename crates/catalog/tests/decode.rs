@@ -1,0 +1,284 @@
+//! Decoding and validation of catalog files: whole-file errors and skipped entries.
+
+mod common;
+
+use catalog::{decode, CatalogError, Date, Monetization, ProviderId, RegionCode};
+use common::*;
+use serde_json::json;
+
+fn only_problem(text: &str) -> String {
+    let loaded = decode(text).expect("file loads");
+    assert_eq!(loaded.skipped.len(), 1, "one entry skipped: {:?}", loaded.skipped);
+    let problems = &loaded.skipped[0].problems;
+    assert_eq!(problems.len(), 1, "one problem: {problems:?}");
+    problems[0].to_string()
+}
+
+#[test]
+fn decodes_a_valid_catalog_completely() {
+    let loaded = decode(&catalog(vec![heat()])).unwrap();
+    assert!(loaded.skipped.is_empty());
+    let c = &loaded.catalog;
+    assert_eq!(c.as_of, Date::new(2026, 3, 5).unwrap());
+    assert_eq!(c.providers.len(), 3);
+    let heat = c.film("tmdb:949").unwrap();
+    assert_eq!(heat.title, "Heat");
+    assert_eq!(heat.original_title, "Heat", "original title defaults to the title");
+    assert_eq!(heat.runtime, Some(170));
+    assert_eq!(heat.directors, ["Michael Mann"]);
+    assert_eq!(heat.offers.len(), 3);
+    assert_eq!(heat.offers[0].monetization, Monetization::Flatrate);
+    assert_eq!(heat.offers[1].price.as_ref().unwrap().minor_units, 399);
+    assert_eq!(heat.offers[1].price.as_ref().unwrap().currency.as_str(), "EUR");
+    assert_eq!(c.regions(), [RegionCode::DE, RegionCode::US]);
+    let in_de: Vec<&str> = c.providers_in(RegionCode::DE).iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(in_de, ["netflix", "store"]);
+}
+
+#[test]
+fn rejects_text_that_is_not_json_naming_the_position() {
+    let err = decode("{\n  \"format\": 1,\n  \"films\": [ oops ]\n}").unwrap_err();
+    match &err {
+        CatalogError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 14)),
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+    assert!(err.to_string().starts_with("not valid JSON at line 3, column 14: expected value"), "{err}");
+}
+
+#[test]
+fn rejects_an_empty_file() {
+    let err = decode("").unwrap_err();
+    assert!(matches!(err, CatalogError::NotJson { line: 1, .. }), "{err:?}");
+}
+
+#[test]
+fn rejects_json_that_is_not_an_object() {
+    let err = decode("[1, 2]").unwrap_err();
+    assert!(err.to_string().contains("expected a JSON object with format"), "{err}");
+}
+
+#[test]
+fn rejects_an_unknown_format_version_naming_the_position() {
+    let text = "{\n  \"format\": 2,\n  \"as_of\": \"2026-03-05\", \"providers\": [], \"films\": []\n}";
+    let err = decode(text).unwrap_err();
+    assert_eq!(err, CatalogError::UnknownFormat { found: "2".into(), line: 2, column: 13 });
+    assert_eq!(
+        err.to_string(),
+        "format (line 2, column 13): unknown catalog format 2, this reader knows format 1"
+    );
+}
+
+#[test]
+fn rejects_a_missing_format() {
+    let err = decode(r#"{"as_of": "2026-03-05", "providers": [], "films": []}"#).unwrap_err();
+    assert!(err.to_string().starts_with("format"), "{err}");
+}
+
+#[test]
+fn rejects_films_that_are_not_an_array() {
+    let err = decode(r#"{"format": 1, "as_of": "2026-03-05", "providers": [], "films": {}}"#).unwrap_err();
+    assert_eq!(err.to_string(), "films (line 1, column 64): expected an array of films");
+}
+
+#[test]
+fn rejects_an_impossible_as_of_date() {
+    let err = decode(r#"{"format": 1, "as_of": "2026-02-30", "providers": [], "films": []}"#).unwrap_err();
+    assert!(err.to_string().starts_with("as_of (line 1, column 24)"), "{err}");
+}
+
+#[test]
+fn skips_film_without_title_and_loads_the_rest() {
+    let mut untitled = heat();
+    untitled["id"] = json!("tmdb:1");
+    untitled.as_object_mut().unwrap().remove("title");
+    let loaded = decode(&catalog(vec![heat(), untitled])).unwrap();
+    assert_eq!(loaded.catalog.films.len(), 1);
+    assert_eq!(loaded.skipped[0].path, "films[1]");
+    assert_eq!(loaded.skipped[0].label.as_deref(), Some("tmdb:1"), "the id names an untitled film");
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "films[1].title: missing required field");
+}
+
+#[test]
+fn blank_title_counts_as_missing() {
+    let mut f = heat();
+    f["title"] = json!(" \u{a0}\u{200b} ");
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].title: missing required field");
+}
+
+#[test]
+fn skips_film_with_negative_runtime() {
+    let mut f = heat();
+    f["runtime"] = json!(-5);
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].runtime: -5 is out of range (1 to 1000)");
+}
+
+#[test]
+fn skips_film_whose_offer_names_an_unknown_provider() {
+    let mut f = heat();
+    f["offers"][1]["provider"] = json!("blockbuster");
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[1].provider: unknown provider \"blockbuster\"");
+}
+
+#[test]
+fn skips_film_with_a_non_https_link() {
+    for link in ["http://netflix.example/heat", "javascript:alert(1)", "https://user@evil.example/", "https:// x"] {
+        let mut f = heat();
+        f["offers"][0]["url"] = json!(link);
+        let problem = only_problem(&catalog(vec![f]));
+        assert!(problem.starts_with("films[0].offers[0].url: link must be an https URL"), "{link}: {problem}");
+    }
+}
+
+#[test]
+fn skips_film_with_a_non_https_poster() {
+    let mut f = heat();
+    f["poster"] = json!("data:image/svg+xml,<svg onload=alert(1)>");
+    assert!(only_problem(&catalog(vec![f])).starts_with("films[0].poster: link must be an https URL"));
+}
+
+#[test]
+fn skips_film_with_unknown_monetization() {
+    let mut f = heat();
+    f["offers"][0]["type"] = json!("stream");
+    let problem = only_problem(&catalog(vec![f]));
+    assert!(problem.starts_with("films[0].offers[0].type: unknown monetization \"stream\""), "{problem}");
+}
+
+#[test]
+fn skips_the_second_film_with_a_duplicate_id() {
+    let mut twin = heat();
+    twin["title"] = json!("Heat (again)");
+    let loaded = decode(&catalog(vec![heat(), twin])).unwrap();
+    assert_eq!(loaded.catalog.films.len(), 1);
+    assert_eq!(loaded.catalog.films[0].title, "Heat");
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "films[1].id: duplicate id \"tmdb:949\"");
+}
+
+#[test]
+fn names_the_path_of_a_value_of_the_wrong_type() {
+    let mut f = heat();
+    f["offers"][0]["region"] = json!(49);
+    let problem = only_problem(&catalog(vec![f]));
+    assert_eq!(problem, "films[0].offers[0].region: invalid type: integer `49`, expected a string");
+}
+
+#[test]
+fn skips_film_with_unknown_genre_or_bad_codes() {
+    let mut f = heat();
+    f["genres"] = json!(["crime", "space-opera"]);
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].genres[1]: unknown genre \"space-opera\"");
+    let mut f = heat();
+    f["offers"][0]["region"] = json!("Germany");
+    assert!(only_problem(&catalog(vec![f])).starts_with("films[0].offers[0].region: not an ISO 3166-1 region"));
+    let mut f = heat();
+    f["synopsis"] = json!({ "deutsch": "x" });
+    assert!(only_problem(&catalog(vec![f])).starts_with("films[0].synopsis.deutsch: not an ISO 639-1"));
+}
+
+#[test]
+fn reports_every_problem_of_a_film_at_once() {
+    let mut f = heat();
+    f["year"] = json!(3000);
+    f["offers"][0]["type"] = json!("stream");
+    f["offers"][2]["url"] = json!("ftp://x");
+    let loaded = decode(&catalog(vec![f])).unwrap();
+    let paths: Vec<&str> = loaded.skipped[0].problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["films[0].year", "films[0].offers[0].type", "films[0].offers[2].url"]);
+    assert_eq!(loaded.skipped[0].label.as_deref(), Some("Heat"));
+}
+
+#[test]
+fn validates_prices_and_availability_windows() {
+    let mut f = heat();
+    f["offers"][0]["price"] = json!(9.99);
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[0].price: only rent and buy offers have a price");
+    let mut f = heat();
+    f["offers"][1].as_object_mut().unwrap().remove("currency");
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[1].currency: price needs a currency");
+    let mut f = heat();
+    f["offers"][0]["available_from"] = json!("2026-05-01");
+    f["offers"][0]["available_until"] = json!("2026-04-30");
+    assert_eq!(
+        only_problem(&catalog(vec![f])),
+        "films[0].offers[0].available_until: available_until is before available_from"
+    );
+}
+
+#[test]
+fn skips_bad_providers_and_then_films_that_need_them() {
+    let text = json!({
+        "format": 1, "as_of": "2026-03-05",
+        "providers": [
+            provider("netflix", "Netflix"),
+            { "id": "netflix", "name": "Twin", "kind": "subscription", "color": "#000000", "homepage": "https://x.example/" },
+            { "id": "store", "name": "Store", "kind": "shop", "color": "red", "homepage": "https://store.example/" }
+        ],
+        "films": [heat()]
+    })
+    .to_string();
+    let loaded = decode(&text).unwrap();
+    let messages: Vec<String> = loaded.skipped.iter().flat_map(|s| s.problems.iter().map(|p| p.to_string())).collect();
+    assert_eq!(
+        messages,
+        [
+            "providers[1].id: duplicate id \"netflix\"",
+            "providers[2].kind: unknown provider kind \"shop\", expected subscription, free or store",
+            "providers[2].color: not a colour like \"#e50914\": \"red\"",
+            "films[0].offers[1].provider: unknown provider \"store\"",
+        ]
+    );
+    assert_eq!(loaded.catalog.providers.len(), 1);
+}
+
+#[test]
+fn tolerates_bom_unknown_fields_and_invisible_padding() {
+    let mut f = heat();
+    f["future_field"] = json!({ "anything": [1, 2, 3] });
+    f["title"] = json!("\u{200b}Heat\u{a0}");
+    f["cast"] = json!(["Al Pacino ", "", " \u{a0}"]);
+    let text = format!("\u{feff}{}", catalog(vec![f]));
+    let loaded = decode(&text).unwrap();
+    assert!(loaded.skipped.is_empty());
+    let heat = &loaded.catalog.films[0];
+    assert_eq!(heat.title, "Heat");
+    assert_eq!(heat.cast, ["Al Pacino"]);
+}
+
+#[test]
+fn keeps_hostile_text_as_plain_text() {
+    let mut f = heat();
+    f["title"] = json!("<img src=x onerror=alert(1)>\u{2028}");
+    let loaded = decode(&catalog(vec![f])).unwrap();
+    assert_eq!(loaded.catalog.films[0].title, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let deep = "[".repeat(10_000);
+    let odd = [
+        "null", "1", "\"x\"", "{}", "{\"format\":1}", "{\"format\":1e400}", deep.as_str(),
+        "{\"format\":1,\"as_of\":\"2026-03-05\",\"providers\":[null,1,\"x\"],\"films\":[null,[],{\"offers\":[null]}]}",
+        "{\"format\":1,\"as_of\":\"9999-99-99\",\"providers\":[],\"films\":[]}",
+        "{\"format\":\"1\",\"as_of\":\"2026-03-05\",\"providers\":[],\"films\":[]}",
+    ];
+    let as_arrays = catalog(vec![json!(["tmdb:5", "Array Film", 2000])]);
+    assert_eq!(only_problem(&as_arrays), "films[0]: invalid type: sequence, expected a JSON object");
+    let mut f = heat();
+    f["offers"][0] = json!(["netflix", "DE", "flatrate"]);
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[0]: invalid type: sequence, expected a JSON object");
+    for text in odd {
+        let _ = decode(text);
+    }
+    let loaded = decode(odd[7]).unwrap();
+    assert_eq!(loaded.skipped.len(), 6);
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "providers[0]: invalid type: null, expected a JSON object");
+}
+
+#[test]
+fn provider_ids_and_regions_are_typed() {
+    let loaded = decode(&catalog(vec![heat()])).unwrap();
+    let netflix = ProviderId::parse("netflix").unwrap();
+    assert_eq!(loaded.catalog.provider(&netflix).unwrap().name, "Netflix");
+    assert!(ProviderId::parse("Netflix").is_none());
+    assert!(RegionCode::parse("de").is_none());
+}

@@ -1,0 +1,137 @@
+//! The "where to stream" filter applied to a small catalog.
+
+mod common;
+
+use catalog::{apply, decode, loosen_hint, Catalog, Date, Filter, Loosen, Monetization, ProviderId, RegionCode};
+use common::*;
+use serde_json::json;
+
+const TODAY: Date = Date { year: 2026, month: 3, day: 5 };
+
+fn sample() -> Catalog {
+    let films = vec![
+        heat(),
+        film("tmdb:862", "Toy Story", json!([
+            { "provider": "disney-plus", "region": "DE", "type": "flatrate" },
+            { "provider": "store", "region": "DE", "type": "buy" }
+        ])),
+        film("tmdb:1", "Leaving Soon", json!([
+            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-05" }
+        ])),
+        film("tmdb:2", "Already Gone", json!([
+            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-04" }
+        ])),
+        film("tmdb:3", "Coming Soon", json!([
+            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_from": "2026-03-06" }
+        ])),
+    ];
+    let loaded = decode(&catalog(films)).unwrap();
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    loaded.catalog
+}
+
+fn titles(c: &Catalog, f: &Filter) -> Vec<String> {
+    apply(c, f, TODAY).into_iter().map(|i| c.films[i].title.clone()).collect()
+}
+
+fn id(s: &str) -> ProviderId {
+    ProviderId::parse(s).unwrap()
+}
+
+#[test]
+fn default_filter_shows_flatrate_on_every_service_most_voted_first() {
+    let c = sample();
+    assert_eq!(titles(&c, &Filter::new(RegionCode::DE)), ["Heat", "Leaving Soon", "Toy Story"]);
+}
+
+#[test]
+fn netflix_in_germany_shows_heat_with_its_netflix_offer_only() {
+    let c = sample();
+    let f = Filter::new(RegionCode::DE).toggle_service(&id("netflix"));
+    assert_eq!(titles(&c, &f), ["Heat", "Leaving Soon"]);
+    let heat = c.film("tmdb:949").unwrap();
+    let offers: Vec<(&str, Monetization)> =
+        f.matching_offers(heat, TODAY).map(|o| (o.provider.as_str(), o.monetization)).collect();
+    assert_eq!(offers, [("netflix", Monetization::Flatrate)]);
+}
+
+#[test]
+fn excluding_flatrate_and_adding_buy_shows_store_offers() {
+    let c = sample();
+    let f = Filter::new(RegionCode::DE).toggle_type(Monetization::Flatrate).toggle_type(Monetization::Buy);
+    assert_eq!(titles(&c, &f), ["Toy Story"]);
+}
+
+#[test]
+fn region_decides_what_is_shown() {
+    let c = sample();
+    assert_eq!(titles(&c, &Filter::new(RegionCode::US)), ["Heat"]);
+    assert!(titles(&c, &Filter::new(RegionCode::GB)).is_empty());
+}
+
+#[test]
+fn offers_outside_their_window_are_not_shown() {
+    let c = sample();
+    let shown = titles(&c, &Filter::new(RegionCode::DE));
+    assert!(shown.contains(&"Leaving Soon".to_string()), "last day is inclusive");
+    assert!(!shown.contains(&"Already Gone".to_string()));
+    assert!(!shown.contains(&"Coming Soon".to_string()));
+}
+
+#[test]
+fn toggling_twice_restores_the_filter() {
+    let f = Filter::new(RegionCode::DE);
+    assert_eq!(f.toggle_service(&id("netflix")).toggle_service(&id("netflix")), f);
+    assert_eq!(f.toggle_type(Monetization::Rent).toggle_type(Monetization::Rent), f);
+}
+
+#[test]
+fn fitting_drops_services_absent_from_the_region_and_unknown_regions() {
+    let c = sample();
+    let f = Filter::new(RegionCode::US).toggle_service(&id("disney-plus")).toggle_service(&id("netflix"));
+    let fitted = f.fitted_to(&c, RegionCode::DE);
+    assert_eq!(fitted.services.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["netflix"]);
+    let fr = Filter::new(RegionCode::parse("FR").unwrap()).fitted_to(&c, RegionCode::DE);
+    assert_eq!(fr.region, RegionCode::DE);
+}
+
+#[test]
+fn empty_state_names_the_filter_to_loosen() {
+    let c = sample();
+    let no_types = Filter { types: Default::default(), ..Filter::new(RegionCode::DE) };
+    assert_eq!(loosen_hint(&c, &no_types, TODAY), Loosen::PickAType);
+    let store_flatrate = Filter::new(RegionCode::DE).toggle_service(&id("store"));
+    assert_eq!(loosen_hint(&c, &store_flatrate, TODAY), Loosen::AddTypes { count: 2 });
+    let disney_us = Filter::new(RegionCode::US).toggle_service(&id("disney-plus"));
+    assert_eq!(loosen_hint(&c, &disney_us, TODAY), Loosen::AllServices { count: 1 });
+    assert_eq!(loosen_hint(&c, &Filter::new(RegionCode::GB), TODAY), Loosen::OtherRegion);
+    let loosened = Loosen::AddTypes { count: 2 }.apply_to(&store_flatrate).unwrap();
+    assert_eq!(titles(&c, &loosened), ["Heat", "Toy Story"], "the suggested filter shows what the hint promised");
+    assert_eq!(Loosen::OtherRegion.apply_to(&store_flatrate), None);
+}
+
+#[test]
+fn region_follows_the_browser_language() {
+    let all = [RegionCode::AT, RegionCode::CH, RegionCode::DE, RegionCode::GB, RegionCode::US];
+    let region = |langs: &[&str]| RegionCode::from_languages(langs.iter().copied(), &all);
+    assert_eq!(region(&["de"]), RegionCode::DE);
+    assert_eq!(region(&["de-AT"]), RegionCode::AT);
+    assert_eq!(region(&["en-US"]), RegionCode::US);
+    assert_eq!(region(&["en-GB", "de"]), RegionCode::GB);
+    assert_eq!(region(&["en", "de-CH"]), RegionCode::CH);
+    assert_eq!(region(&["fr-FR"]), RegionCode::DE, "unsupported regions fall back to DE");
+    assert_eq!(region(&["zh-Hant-TW"]), RegionCode::DE);
+    assert_eq!(region(&[]), RegionCode::DE);
+}
+
+#[test]
+fn badges_list_flatrate_before_rent_with_their_providers() {
+    let c = sample();
+    let heat = c.film("tmdb:949").unwrap();
+    let f = Filter::new(RegionCode::DE).toggle_type(Monetization::Rent);
+    let shown: Vec<(String, Monetization)> = catalog::badges(&c, heat, &f, TODAY)
+        .into_iter()
+        .map(|b| (b.provider.name, b.offer.monetization))
+        .collect();
+    assert_eq!(shown, [("Netflix".to_string(), Monetization::Flatrate), ("Store".to_string(), Monetization::Rent)]);
+}

@@ -1,0 +1,36 @@
+//! What the page shows while the catalog loads, and when it cannot be loaded.
+
+use leptos::prelude::*;
+
+use crate::sources::LoadError;
+use crate::state::use_locale;
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="load-status" role="status" aria-live="polite">
+            <span class="load-status__spinner" aria-hidden="true"></span>
+            {move || locale.get().t().loading}
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadFailed(
+    /// Why loading failed.
+    error: LoadError,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="load-status load-status--failed" role="alert">
+            <h2 class="load-status__heading">{move || locale.get().t().load_failed}</h2>
+            <p class="load-status__reason">{move || error.message(locale.get())}</p>
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {move || locale.get().t().retry}
+            </button>
+        </div>
+    }
+}

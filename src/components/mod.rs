@@ -1,0 +1,19 @@
+//! The page's building blocks, one component per file.
+
+pub mod empty_state;
+pub mod film_card;
+pub mod filter_panel;
+pub mod load_status;
+pub mod offer_badge;
+pub mod poster;
+pub mod site_header;
+pub mod skipped_notice;
+
+pub use empty_state::EmptyState;
+pub use film_card::FilmCard;
+pub use filter_panel::FilterPanel;
+pub use load_status::{LoadFailed, Loading};
+pub use offer_badge::OfferBadge;
+pub use poster::Poster;
+pub use site_header::SiteHeader;
+pub use skipped_notice::SkippedNotice;

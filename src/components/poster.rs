@@ -1,0 +1,38 @@
+//! A film's poster, or a drawn placeholder with the title when the catalog has none.
+
+use catalog::Film;
+use leptos::prelude::*;
+
+#[component]
+pub fn Poster(
+    /// The film whose poster to show.
+    film: Film,
+    /// The title in the page language, written on the placeholder.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
+    match film.poster {
+        // Decorative: the card's heading already names the film.
+        Some(url) => view! {
+            <img class="poster" src=url.as_str().to_owned() alt="" loading="lazy" decoding="async" width="200" height="300"/>
+        }
+        .into_any(),
+        None => {
+            let hue = placeholder_hue(film.id.as_str());
+            view! {
+                <div class="poster poster--placeholder" style:--poster-hue=hue.to_string() aria-hidden="true">
+                    <span class="poster__title">{title}</span>
+                    <span class="poster__year">{film.year}</span>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A stable hue per film, so each placeholder keeps its colour across visits.
+fn placeholder_hue(id: &str) -> u32 {
+    // FNV-1a: tiny, stable, and good enough to spread ids over the colour wheel.
+    let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    hash % 360
+}

@@ -1,0 +1,31 @@
+//! The page header: name, tagline and the language switch.
+
+use catalog::query::with_param;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::state::use_locale;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let locale = use_locale();
+    let location = use_location();
+    let t = move || locale.get().t();
+    let switch_href = move || {
+        let search = location.search.get();
+        format!("{}{}", location.pathname.get(), with_param(&search, "lang", Some(t().other_language_code)))
+    };
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#results">{move || t().skip_to_results}</a>
+            <a class="site-header__brand" href="/">
+                <span class="site-header__logo" aria-hidden="true">"▶"</span>
+                {move || t().app_name}
+            </a>
+            <p class="site-header__tagline">{move || t().tagline}</p>
+            <a class="site-header__lang" href=switch_href hreflang=move || t().other_language_code lang=move || t().other_language_code>
+                {move || t().language_switch}
+            </a>
+        </header>
+    }
+}

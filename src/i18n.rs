@@ -1,0 +1,405 @@
+//! Every string the reader sees, in German and English, and the locale's formats
+//! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
+
+use catalog::{CatalogError, Date, Genre, LangCode, Loosen, Monetization, RegionCode};
+
+/// The language the page is shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    De,
+    En,
+}
+
+impl Locale {
+    /// From a language tag: German for `de*`, English for everything else.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("de")) {
+            Locale::De
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The first of the reader's languages we speak, else German (our first readers).
+    pub fn from_languages<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
+        tags.into_iter()
+            .find_map(|t| {
+                let prefix = t.get(..2)?.to_ascii_lowercase();
+                matches!(prefix.as_str(), "de" | "en").then(|| Locale::from_tag(t))
+            })
+            .unwrap_or(Locale::De)
+    }
+
+    /// `lang=de|en` from the URL, if it names a language we speak.
+    pub fn parse(code: &str) -> Option<Locale> {
+        match code {
+            "de" => Some(Locale::De),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::De => "de",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn lang(self) -> LangCode {
+        match self {
+            Locale::De => LangCode::DE,
+            Locale::En => LangCode::EN,
+        }
+    }
+
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Locale::De => &DE,
+            Locale::En => &EN,
+        }
+    }
+
+    pub fn films(self, n: usize) -> String {
+        match (self, n) {
+            (Locale::De, 1) => "1 Film".into(),
+            (Locale::De, n) => format!("{} Filme", self.number(n)),
+            (Locale::En, 1) => "1 film".into(),
+            (Locale::En, n) => format!("{} films", self.number(n)),
+        }
+    }
+
+    /// Thousands separated the local way: 12.345 / 12,345.
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Locale::De => '.',
+            Locale::En => ',',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    pub fn date(self, d: Date) -> String {
+        const DE_MONTHS: [&str; 12] = [
+            "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+            "November", "Dezember",
+        ];
+        const EN_MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ];
+        let m = usize::from(d.month.clamp(1, 12)) - 1;
+        match self {
+            Locale::De => format!("{}. {} {}", d.day, DE_MONTHS[m], d.year),
+            Locale::En => format!("{} {} {}", d.day, EN_MONTHS[m], d.year),
+        }
+    }
+
+    pub fn as_of(self, d: Date) -> String {
+        match self {
+            Locale::De => format!("Stand: {}", self.date(d)),
+            Locale::En => format!("As of {}", self.date(d)),
+        }
+    }
+
+    /// 170 → "2 Std. 50 Min." / "2 h 50 min".
+    pub fn runtime(self, minutes: u16) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        match (self, h, m) {
+            (Locale::De, 0, m) => format!("{m} Min."),
+            (Locale::De, h, 0) => format!("{h} Std."),
+            (Locale::De, h, m) => format!("{h} Std. {m} Min."),
+            (Locale::En, 0, m) => format!("{m} min"),
+            (Locale::En, h, 0) => format!("{h} h"),
+            (Locale::En, h, m) => format!("{h} h {m} min"),
+        }
+    }
+
+    /// 7.94 → "7,9" / "7.9".
+    pub fn rating(self, value: f32) -> String {
+        let s = format!("{:.1}", value);
+        match self {
+            Locale::De => s.replace('.', ","),
+            Locale::En => s,
+        }
+    }
+
+    pub fn votes(self, n: u32) -> String {
+        match self {
+            Locale::De => format!("{} Stimmen", self.number(n as usize)),
+            Locale::En => format!("{} votes", self.number(n as usize)),
+        }
+    }
+
+    pub fn monetization(self, m: Monetization) -> &'static str {
+        match (self, m) {
+            (Locale::De, Monetization::Flatrate) => "Flatrate",
+            (Locale::De, Monetization::Free) => "Gratis",
+            (Locale::De, Monetization::Ads) => "Mit Werbung",
+            (Locale::De, Monetization::Rent) => "Leihen",
+            (Locale::De, Monetization::Buy) => "Kaufen",
+            (Locale::En, Monetization::Flatrate) => "Subscription",
+            (Locale::En, Monetization::Free) => "Free",
+            (Locale::En, Monetization::Ads) => "With ads",
+            (Locale::En, Monetization::Rent) => "Rent",
+            (Locale::En, Monetization::Buy) => "Buy",
+        }
+    }
+
+    /// The sentence a badge stands for, read out by screen readers:
+    /// "Heat kann bei Netflix im Abo gestreamt werden".
+    pub fn offer_sentence(self, title: &str, provider: &str, m: Monetization) -> String {
+        match (self, m) {
+            (Locale::De, Monetization::Flatrate) => format!("{title} kann bei {provider} im Abo gestreamt werden"),
+            (Locale::De, Monetization::Free) => format!("{title} kann bei {provider} kostenlos gestreamt werden"),
+            (Locale::De, Monetization::Ads) => {
+                format!("{title} kann bei {provider} kostenlos mit Werbung gestreamt werden")
+            }
+            (Locale::De, Monetization::Rent) => format!("{title} kann bei {provider} geliehen werden"),
+            (Locale::De, Monetization::Buy) => format!("{title} kann bei {provider} gekauft werden"),
+            (Locale::En, Monetization::Flatrate) => format!("{title} can be streamed on {provider} with a subscription"),
+            (Locale::En, Monetization::Free) => format!("{title} can be streamed on {provider} for free"),
+            (Locale::En, Monetization::Ads) => format!("{title} can be streamed on {provider} for free with ads"),
+            (Locale::En, Monetization::Rent) => format!("{title} can be rented on {provider}"),
+            (Locale::En, Monetization::Buy) => format!("{title} can be bought on {provider}"),
+        }
+    }
+
+    pub fn region(self, r: RegionCode) -> String {
+        let name = match (self, r.as_str()) {
+            (Locale::De, "DE") => "Deutschland",
+            (Locale::De, "AT") => "Österreich",
+            (Locale::De, "CH") => "Schweiz",
+            (Locale::De, "US") => "USA",
+            (Locale::De, "GB") => "Großbritannien",
+            (Locale::En, "DE") => "Germany",
+            (Locale::En, "AT") => "Austria",
+            (Locale::En, "CH") => "Switzerland",
+            (Locale::En, "US") => "United States",
+            (Locale::En, "GB") => "United Kingdom",
+            (_, code) => return code.to_owned(),
+        };
+        name.to_owned()
+    }
+
+    pub fn genre(self, g: Genre) -> &'static str {
+        let (de, en) = match g {
+            Genre::Action => ("Action", "Action"),
+            Genre::Adventure => ("Abenteuer", "Adventure"),
+            Genre::Animation => ("Animation", "Animation"),
+            Genre::Comedy => ("Komödie", "Comedy"),
+            Genre::Crime => ("Krimi", "Crime"),
+            Genre::Documentary => ("Dokumentarfilm", "Documentary"),
+            Genre::Drama => ("Drama", "Drama"),
+            Genre::Family => ("Familie", "Family"),
+            Genre::Fantasy => ("Fantasy", "Fantasy"),
+            Genre::History => ("Historie", "History"),
+            Genre::Horror => ("Horror", "Horror"),
+            Genre::Music => ("Musik", "Music"),
+            Genre::Mystery => ("Mystery", "Mystery"),
+            Genre::Romance => ("Liebesfilm", "Romance"),
+            Genre::ScienceFiction => ("Science-Fiction", "Science fiction"),
+            Genre::Thriller => ("Thriller", "Thriller"),
+            Genre::TvMovie => ("TV-Film", "TV movie"),
+            Genre::War => ("Kriegsfilm", "War"),
+            Genre::Western => ("Western", "Western"),
+        };
+        match self {
+            Locale::De => de,
+            Locale::En => en,
+        }
+    }
+
+    /// What the empty state suggests.
+    pub fn loosen(self, hint: Loosen) -> String {
+        match (self, hint) {
+            (Locale::De, Loosen::PickAType) => "Wähle mindestens eine Angebotsart, z. B. Flatrate.".into(),
+            (Locale::De, Loosen::AddTypes { count }) => {
+                format!("Mit Leihen, Kaufen und Gratis-Angeboten gäbe es {}.", self.films(count))
+            }
+            (Locale::De, Loosen::AllServices { count }) => {
+                format!("Bei allen Diensten zusammen gäbe es {}.", self.films(count))
+            }
+            (Locale::De, Loosen::OtherRegion) => "In diesem Land gibt es dazu nichts. Wähle ein anderes Land.".into(),
+            (Locale::En, Loosen::PickAType) => "Choose at least one way to watch, for example Subscription.".into(),
+            (Locale::En, Loosen::AddTypes { count }) => {
+                format!("Including rent, buy and free offers there would be {}.", self.films(count))
+            }
+            (Locale::En, Loosen::AllServices { count }) => {
+                format!("Across all services there would be {}.", self.films(count))
+            }
+            (Locale::En, Loosen::OtherRegion) => "Nothing matches in this country. Try another country.".into(),
+        }
+    }
+
+    pub fn skipped(self, n: usize) -> String {
+        match (self, n) {
+            (Locale::De, 1) => "1 Eintrag im Katalog war fehlerhaft und wurde übersprungen".into(),
+            (Locale::De, n) => format!("{n} Einträge im Katalog waren fehlerhaft und wurden übersprungen"),
+            (Locale::En, 1) => "1 catalog entry was broken and has been skipped".into(),
+            (Locale::En, n) => format!("{n} catalog entries were broken and have been skipped"),
+        }
+    }
+
+    pub fn catalog_error(self, e: &CatalogError) -> String {
+        match self {
+            Locale::De => format!("Der Katalog ist fehlerhaft: {e}"),
+            Locale::En => format!("The catalog is broken: {e}"),
+        }
+    }
+
+    pub fn http_error(self, status: u16, url: &str) -> String {
+        match self {
+            Locale::De => format!("Der Server antwortete mit Status {status} für {url}."),
+            Locale::En => format!("The server answered with status {status} for {url}."),
+        }
+    }
+
+    pub fn network_error(self, detail: &str) -> String {
+        match self {
+            Locale::De => format!("Der Katalog konnte nicht geladen werden ({detail}). Bist du online?"),
+            Locale::En => format!("The catalog could not be loaded ({detail}). Are you online?"),
+        }
+    }
+}
+
+/// Fixed strings of one language.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_results: &'static str,
+    pub filter_heading: &'static str,
+    pub region: &'static str,
+    pub services: &'static str,
+    pub services_hint: &'static str,
+    pub types: &'static str,
+    pub results_heading: &'static str,
+    pub nothing_found: &'static str,
+    pub loosen_button: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub sample_data: &'static str,
+    pub directed_by: &'static str,
+    pub cast: &'static str,
+    pub rating: &'static str,
+    pub where_to_watch: &'static str,
+    pub not_in_region: &'static str,
+    pub details: &'static str,
+    pub back_to_list: &'static str,
+    pub film_not_found: &'static str,
+    pub page_not_found: &'static str,
+    pub to_home: &'static str,
+    pub language_switch: &'static str,
+    pub other_language_code: &'static str,
+    pub age_rating: &'static str,
+}
+
+static DE: Strings = Strings {
+    app_name: "Flimmer",
+    tagline: "Wo läuft der Film?",
+    skip_to_results: "Zu den Ergebnissen springen",
+    filter_heading: "Wo streamen?",
+    region: "Land",
+    services: "Dienste",
+    services_hint: "Keiner gewählt: alle Dienste",
+    types: "Angebotsart",
+    results_heading: "Filme",
+    nothing_found: "Keine Filme für diese Auswahl.",
+    loosen_button: "Filter lockern",
+    loading: "Katalog wird geladen …",
+    load_failed: "Der Katalog konnte nicht geladen werden.",
+    retry: "Erneut versuchen",
+    sample_data: "Beispieldaten, keine Live-Verfügbarkeit",
+    directed_by: "Regie",
+    cast: "Mit",
+    rating: "Bewertung",
+    where_to_watch: "Verfügbar bei",
+    not_in_region: "In diesem Land derzeit bei keinem Dienst.",
+    details: "Details",
+    back_to_list: "Zurück zur Übersicht",
+    film_not_found: "Diesen Film gibt es im Katalog nicht.",
+    page_not_found: "Diese Seite gibt es nicht.",
+    to_home: "Zur Startseite",
+    language_switch: "English",
+    other_language_code: "en",
+    age_rating: "Altersfreigabe",
+};
+
+static EN: Strings = Strings {
+    app_name: "Flimmer",
+    tagline: "Where can I stream this?",
+    skip_to_results: "Skip to results",
+    filter_heading: "Where to stream",
+    region: "Country",
+    services: "Services",
+    services_hint: "None chosen: all services",
+    types: "Way to watch",
+    results_heading: "Films",
+    nothing_found: "No films for this selection.",
+    loosen_button: "Loosen the filter",
+    loading: "Loading the catalog …",
+    load_failed: "The catalog could not be loaded.",
+    retry: "Try again",
+    sample_data: "Sample data, not live availability",
+    directed_by: "Director",
+    cast: "Starring",
+    rating: "Rating",
+    where_to_watch: "Available on",
+    not_in_region: "Currently on no service in this country.",
+    details: "Details",
+    back_to_list: "Back to the list",
+    film_not_found: "This film is not in the catalog.",
+    page_not_found: "This page does not exist.",
+    to_home: "Home",
+    language_switch: "Deutsch",
+    other_language_code: "de",
+    age_rating: "Age rating",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_the_local_way() {
+        let d = Date::new(2026, 3, 5).unwrap();
+        assert_eq!(Locale::De.as_of(d), "Stand: 5. März 2026");
+        assert_eq!(Locale::En.as_of(d), "As of 5 March 2026");
+    }
+
+    #[test]
+    fn runtimes_ratings_and_counts() {
+        assert_eq!(Locale::De.runtime(170), "2 Std. 50 Min.");
+        assert_eq!(Locale::En.runtime(120), "2 h");
+        assert_eq!(Locale::En.runtime(45), "45 min");
+        assert_eq!(Locale::De.rating(7.94), "7,9");
+        assert_eq!(Locale::En.rating(7.94), "7.9");
+        assert_eq!(Locale::De.films(1), "1 Film");
+        assert_eq!(Locale::De.films(23456), "23.456 Filme");
+        assert_eq!(Locale::En.films(1234567), "1,234,567 films");
+    }
+
+    #[test]
+    fn offer_sentence_matches_the_newsroom_wording() {
+        assert_eq!(
+            Locale::De.offer_sentence("Heat", "Netflix", Monetization::Flatrate),
+            "Heat kann bei Netflix im Abo gestreamt werden"
+        );
+    }
+
+    #[test]
+    fn locale_follows_the_first_language_we_speak() {
+        assert_eq!(Locale::from_languages(["fr-FR", "en-GB", "de"]), Locale::En);
+        assert_eq!(Locale::from_languages(["de-AT"]), Locale::De);
+        assert_eq!(Locale::from_languages(["fr"]), Locale::De);
+        assert_eq!(Locale::parse("xx"), None);
+    }
+}

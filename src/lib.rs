@@ -1,0 +1,63 @@
+//! Flimmer: where can I stream this film? The app shell — routes, pages and components
+//! over the `catalog` crate, which holds all the logic.
+
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod sources;
+pub mod state;
+
+use catalog::query::param;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::components::SiteHeader;
+use crate::i18n::Locale;
+use crate::pages::{CatalogPage, FilmPage, NotFound};
+use crate::sources::{load, CatalogSource};
+use crate::state::{AppState, PageLocale};
+
+/// The whole app: routes inside a router, with the page language and the catalog in context.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything that needs the URL: the language, the catalog source and the routes.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let languages = browser::languages();
+    let browser_locale = Locale::from_languages(languages.iter().map(String::as_str));
+    let locale = Memo::new(move |_| {
+        param(&location.search.get(), "lang").and_then(|c| Locale::parse(&c)).unwrap_or(browser_locale)
+    });
+    let source = Memo::new(move |_| CatalogSource::from_param(param(&location.search.get(), "source").as_deref()));
+    let catalog = LocalResource::new(move || {
+        let source = source.get();
+        async move { load(&source).await }
+    });
+    provide_context(PageLocale(locale.into()));
+    provide_context(AppState { catalog, languages: StoredValue::new(languages), today: browser::today() });
+
+    view! {
+        <Html attr:lang=move || locale.get().code()/>
+        <Title text=move || format!("Flimmer – {}", locale.get().t().tagline)/>
+        <SiteHeader/>
+        <main class="site-main" id="main">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=CatalogPage/>
+                <Route path=path!("/film/:id") view=FilmPage/>
+            </Routes>
+        </main>
+    }
+}

@@ -1,0 +1,65 @@
+//! `/film/<id>?region=DE`: one film with every offer in the chosen country.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use catalog::{badges, Filter, Loaded, Monetization};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use crate::components::FilmCard;
+use crate::pages::with_catalog;
+use crate::state::{use_app, use_locale};
+
+#[component]
+pub fn FilmPage() -> impl IntoView {
+    with_catalog(|loaded| view! { <FilmView loaded/> })
+}
+
+#[component]
+fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
+    let app = use_app();
+    let locale = use_locale();
+    let params = use_params_map();
+    let location = use_location();
+    let default_region = app.default_region(&loaded);
+    let filter = Memo::new({
+        let loaded = loaded.clone();
+        move |_| Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region)
+    });
+    let back = move || format!("/?{}", filter.with(Filter::to_query));
+
+    move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let Some(film) = loaded.catalog.film(&id).cloned() else {
+            return view! {
+                <div class="film-page film-page--missing">
+                    <p>{move || locale.get().t().film_not_found}</p>
+                    <a href=back>{move || locale.get().t().back_to_list}</a>
+                </div>
+            }
+            .into_any();
+        };
+        // The detail view shows every offer in the region, whatever services and types
+        // the grid was narrowed to.
+        let shown = Signal::derive({
+            let loaded = loaded.clone();
+            let film = film.clone();
+            move || {
+                let all = Filter {
+                    services: BTreeSet::new(),
+                    types: Monetization::ALL.into_iter().collect(),
+                    ..filter.get()
+                };
+                badges(&loaded.catalog, &film, &all, app.today)
+            }
+        });
+        view! {
+            <div class="film-page">
+                <a class="film-page__back" href=back>"← " {move || locale.get().t().back_to_list}</a>
+                <FilmCard film=film badges=shown heading_level=1/>
+            </div>
+        }
+        .into_any()
+    }
+}

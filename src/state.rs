@@ -1,0 +1,42 @@
+//! The app's shared state, provided once as context: the page language, the loaded
+//! catalog and the two browser facts the filter needs. Everything else is derived.
+
+use std::sync::Arc;
+
+use catalog::{Date, Loaded, RegionCode};
+use leptos::prelude::*;
+
+use crate::i18n::Locale;
+use crate::sources::LoadError;
+
+pub type CatalogResult = Result<Arc<Loaded>, LoadError>;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: LocalResource<CatalogResult>,
+    /// `navigator.languages`, for the default region.
+    pub languages: StoredValue<Vec<String>>,
+    pub today: Date,
+}
+
+impl AppState {
+    /// The region a reader gets when the URL names none.
+    pub fn default_region(&self, loaded: &Loaded) -> RegionCode {
+        let regions = loaded.catalog.regions();
+        self.languages
+            .with_value(|langs| RegionCode::from_languages(langs.iter().map(String::as_str), &regions))
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The page language, provided on its own so a component can be mounted (in a test,
+/// or later in the embed) without the whole app around it.
+#[derive(Clone, Copy)]
+pub struct PageLocale(pub Signal<Locale>);
+
+pub fn use_locale() -> Signal<Locale> {
+    expect_context::<PageLocale>().0
+}
