@@ -46,18 +46,23 @@ fn Shell() -> impl IntoView {
         let source = source.get();
         async move { load(&source).await }
     });
-    provide_context(PageLocale(locale.into()));
     provide_context(AppState { catalog, languages: StoredValue::new(languages), today: browser::today() });
 
     view! {
         <Html attr:lang=move || locale.get().code()/>
         <Title text=move || format!("Flimmer – {}", locale.get().t().tagline)/>
-        <SiteHeader/>
-        <main class="site-main" id="main">
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=CatalogPage/>
-                <Route path=path!("/film/:id") view=FilmPage/>
-            </Routes>
-        </main>
+        // A language switch renders the page anew; see `PageLocale`.
+        {move || {
+            provide_context(PageLocale(locale.get()));
+            view! {
+                <SiteHeader/>
+                <main class="site-main" id="main">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=CatalogPage/>
+                        <Route path=path!("/film/:id") view=FilmPage/>
+                    </Routes>
+                </main>
+            }
+        }}
     }
 }

@@ -34,9 +34,13 @@ pub fn use_app() -> AppState {
 
 /// The page language, provided on its own so a component can be mounted (in a test,
 /// or later in the embed) without the whole app around it.
+///
+/// A plain value, not a signal: switching the language is rare, and the shell then
+/// renders the page anew. Components therefore write their strings as static text,
+/// which keeps the wasm small (every reactive text node is code of its own).
 #[derive(Clone, Copy)]
-pub struct PageLocale(pub Signal<Locale>);
+pub struct PageLocale(pub Locale);
 
-pub fn use_locale() -> Signal<Locale> {
-    expect_context::<PageLocale>().0
+pub fn use_locale() -> Locale {
+    use_context::<PageLocale>().map_or(Locale::De, |l| l.0)
 }

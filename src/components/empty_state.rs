@@ -18,13 +18,13 @@ pub fn EmptyState(
     let locale = use_locale();
     view! {
         <div class="empty-state" data-testid="empty-state">
-            <p class="empty-state__title">{move || locale.get().t().nothing_found}</p>
-            <p>{move || locale.get().loosen(hint.get())}</p>
+            <p class="empty-state__title">{locale.t().nothing_found}</p>
+            <p>{move || locale.loosen(hint.get())}</p>
             {move || {
                 hint.get().apply_to(&filter.get()).map(|loosened| {
                     view! {
                         <button type="button" class="button" on:click=move |_| on_change.run(loosened.clone())>
-                            {locale.get().t().loosen_button}
+                            {locale.t().loosen_button}
                         </button>
                     }
                 })

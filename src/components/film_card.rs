@@ -21,16 +21,13 @@ pub fn FilmCard(
     heading_level: u8,
 ) -> impl IntoView {
     let locale = use_locale();
-    let t = move || locale.get().t();
-    let title = Signal::derive({
-        let film = film.clone();
-        move || film.title_in(locale.get().lang()).to_owned()
-    });
+    let t = locale.t();
+    let title = film.title_in(locale.lang()).to_owned();
     let heading_id = format!("film-{}", film.id.as_str().replace([':', '.'], "-"));
 
-    let heading_text = move || match href {
-        Some(href) => view! { <a class="film-card__link" href=href>{title}</a> }.into_any(),
-        None => view! { <span>{title}</span> }.into_any(),
+    let heading_text = match href {
+        Some(href) => view! { <a class="film-card__link" href=href>{title.clone()}</a> }.into_any(),
+        None => view! { <span>{title.clone()}</span> }.into_any(),
     };
     let heading = match heading_level {
         1 => view! { <h1 class="film-card__title" id=heading_id.clone()>{heading_text}</h1> }.into_any(),
@@ -38,31 +35,18 @@ pub fn FilmCard(
         _ => view! { <h3 class="film-card__title" id=heading_id.clone()>{heading_text}</h3> }.into_any(),
     };
 
-    let meta = {
-        let film = film.clone();
-        move || {
-            let l = locale.get();
-            let mut parts = vec![film.year.to_string()];
-            parts.extend(film.runtime.map(|m| l.runtime(m)));
-            parts.extend(film.genres.iter().take(3).map(|g| l.genre(*g).to_owned()));
-            parts.join(" · ")
-        }
-    };
-    let original_title = {
-        let film = film.clone();
-        move || {
-            (film.original_title != title.get()).then(|| {
-                view! { <p class="film-card__original" lang=film.original_language.map(|l| l.as_str().to_owned())>{film.original_title.clone()}</p> }
-            })
-        }
-    };
+    let mut meta = vec![film.year.to_string()];
+    meta.extend(film.runtime.map(|m| locale.runtime(m)));
+    meta.extend(film.genres.iter().take(3).map(|g| locale.genre(*g).to_owned()));
+    let original_title = (film.original_title != title).then(|| {
+        let lang = film.original_language.map(|l| l.as_str().to_owned());
+        view! { <p class="film-card__original" lang=lang>{film.original_title.clone()}</p> }
+    });
     let directors = (!film.directors.is_empty()).then(|| film.directors.join(", "));
     let cast = (!film.cast.is_empty()).then(|| film.cast.iter().take(4).cloned().collect::<Vec<_>>().join(", "));
     let rating = film.rating;
-    let synopsis = {
-        let film = film.clone();
-        move || film.synopsis_in(locale.get().lang()).map(str::to_owned)
-    };
+    let synopsis = film.synopsis_in(locale.lang()).map(str::to_owned);
+    let film_title = title.clone();
 
     view! {
         <article class="film-card" aria-labelledby=heading_id.clone() data-film-id=film.id.as_str().to_owned()>
@@ -70,17 +54,17 @@ pub fn FilmCard(
             <div class="film-card__body">
                 {heading}
                 {original_title}
-                <p class="film-card__meta">{meta}</p>
+                <p class="film-card__meta">{meta.join(" · ")}</p>
                 <dl class="film-card__facts">
-                    {directors.map(|d| view! { <div><dt>{move || t().directed_by}</dt><dd>{d}</dd></div> })}
-                    {cast.map(|c| view! { <div><dt>{move || t().cast}</dt><dd>{c}</dd></div> })}
+                    {directors.map(|d| view! { <div><dt>{t.directed_by}</dt><dd>{d}</dd></div> })}
+                    {cast.map(|c| view! { <div><dt>{t.cast}</dt><dd>{c}</dd></div> })}
                     {rating.map(|r| view! {
                         <div class="film-card__rating">
-                            <dt>{move || t().rating}</dt>
+                            <dt>{t.rating}</dt>
                             <dd>
                                 <span aria-hidden="true">"★ "</span>
-                                {move || locale.get().rating(r.value)}
-                                <span class="film-card__votes">" (" {move || locale.get().votes(r.votes)} ")"</span>
+                                {locale.rating(r.value)}
+                                <span class="film-card__votes">" (" {locale.votes(r.votes)} ")"</span>
                             </dd>
                         </div>
                     })}
@@ -90,11 +74,11 @@ pub fn FilmCard(
                     {move || {
                         let list = badges.get();
                         if list.is_empty() {
-                            view! { <p class="film-card__no-offers">{t().not_in_region}</p> }.into_any()
+                            view! { <p class="film-card__no-offers">{t.not_in_region}</p> }.into_any()
                         } else {
                             view! {
-                                <ul class="film-card__badges" role="list" aria-label=t().where_to_watch>
-                                    {list.into_iter().map(|b| view! { <li><OfferBadge badge=b film_title=title/></li> }).collect_view()}
+                                <ul class="film-card__badges" role="list" aria-label=t.where_to_watch>
+                                    {list.into_iter().map(|b| view! { <li><OfferBadge badge=b film_title=film_title.clone()/></li> }).collect_view()}
                                 </ul>
                             }
                             .into_any()

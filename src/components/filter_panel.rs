@@ -23,13 +23,13 @@ pub fn FilterPanel(
     on_change: Callback<Filter>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let t = move || locale.get().t();
+    let t = locale.t();
 
     view! {
         <section class="filter" aria-labelledby="filter-heading">
-            <h2 id="filter-heading" class="filter__heading">{move || t().filter_heading}</h2>
+            <h2 id="filter-heading" class="filter__heading">{t.filter_heading}</h2>
             <div class="filter__field">
-                <label for="filter-region" class="filter__label">{move || t().region}</label>
+                <label for="filter-region" class="filter__label">{t.region}</label>
                 <select
                     id="filter-region"
                     class="filter__select"
@@ -47,7 +47,7 @@ pub fn FilterPanel(
                             .map(|r| {
                                 view! {
                                     <option value=r.as_str().to_owned() selected=r == chosen>
-                                        {locale.get().region(r)}
+                                        {locale.region(r)}
                                     </option>
                                 }
                             })
@@ -57,8 +57,8 @@ pub fn FilterPanel(
             </div>
             <fieldset class="filter__group">
                 <legend class="filter__label">
-                    {move || t().services}
-                    <span class="filter__hint">{move || t().services_hint}</span>
+                    {t.services}
+                    <span class="filter__hint">{t.services_hint}</span>
                 </legend>
                 <ul class="filter__toggles" role="list">
                     <For each=move || services.get() key=|p| p.id.clone() let:provider>
@@ -69,7 +69,7 @@ pub fn FilterPanel(
                 </ul>
             </fieldset>
             <fieldset class="filter__group">
-                <legend class="filter__label">{move || t().types}</legend>
+                <legend class="filter__label">{t.types}</legend>
                 <ul class="filter__toggles" role="list">
                     {Monetization::ALL
                         .into_iter()
@@ -100,6 +100,7 @@ fn ServiceToggle(provider: Provider, filter: Signal<Filter>, on_change: Callback
         >
             <span class="toggle__swatch" aria-hidden="true"></span>
             {provider.name.clone()}
+            <span class="toggle__check" aria-hidden="true">"✓"</span>
         </button>
     }
 }
@@ -117,7 +118,8 @@ fn TypeToggle(monetization: Monetization, filter: Signal<Filter>, on_change: Cal
             data-type=monetization.as_str()
             on:click=move |_| on_change.run(filter.get_untracked().toggle_type(monetization))
         >
-            {move || locale.get().monetization(monetization)}
+            {locale.monetization(monetization)}
+            <span class="toggle__check" aria-hidden="true">"✓"</span>
         </button>
     }
 }

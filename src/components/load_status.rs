@@ -11,7 +11,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <div class="load-status" role="status" aria-live="polite">
             <span class="load-status__spinner" aria-hidden="true"></span>
-            {move || locale.get().t().loading}
+            {locale.t().loading}
         </div>
     }
 }
@@ -26,10 +26,10 @@ pub fn LoadFailed(
     let locale = use_locale();
     view! {
         <div class="load-status load-status--failed" role="alert">
-            <h2 class="load-status__heading">{move || locale.get().t().load_failed}</h2>
-            <p class="load-status__reason">{move || error.message(locale.get())}</p>
+            <h2 class="load-status__heading">{locale.t().load_failed}</h2>
+            <p class="load-status__reason">{error.message(locale)}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {move || locale.get().t().retry}
+                {locale.t().retry}
             </button>
         </div>
     }

@@ -10,8 +10,7 @@ pub fn OfferBadge(
     /// The offer and its provider.
     badge: Badge,
     /// The film's title, for the sentence screen readers hear.
-    #[prop(into)]
-    film_title: Signal<String>,
+    film_title: String,
 ) -> impl IntoView {
     let locale = use_locale();
     let Badge { provider, offer } = badge;
@@ -20,7 +19,7 @@ pub fn OfferBadge(
     let text_class = if provider.color.wants_light_text() { "offer-badge--light" } else { "offer-badge--dark" };
     let name = provider.name.clone();
     let monetization = offer.monetization;
-    let label = move || locale.get().offer_sentence(&film_title.get(), &name, monetization);
+    let label = locale.offer_sentence(&film_title, &name, monetization);
     view! {
         <a
             class=format!("offer-badge offer-badge--{} {text_class}", monetization.as_str())
@@ -34,7 +33,7 @@ pub fn OfferBadge(
             data-type=monetization.as_str()
         >
             <span class="offer-badge__provider">{provider.name.clone()}</span>
-            <span class="offer-badge__type">{move || locale.get().monetization(monetization)}</span>
+            <span class="offer-badge__type">{locale.monetization(monetization)}</span>
             {offer.quality.map(|q| view! { <span class="offer-badge__quality">{q.as_str()}</span> })}
         </a>
     }

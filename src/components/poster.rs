@@ -8,8 +8,7 @@ pub fn Poster(
     /// The film whose poster to show.
     film: Film,
     /// The title in the page language, written on the placeholder.
-    #[prop(into)]
-    title: Signal<String>,
+    title: String,
 ) -> impl IntoView {
     match film.poster {
         // Decorative: the card's heading already names the film.

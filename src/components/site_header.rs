@@ -10,21 +10,21 @@ use crate::state::use_locale;
 pub fn SiteHeader() -> impl IntoView {
     let locale = use_locale();
     let location = use_location();
-    let t = move || locale.get().t();
+    let t = locale.t();
     let switch_href = move || {
         let search = location.search.get();
-        format!("{}{}", location.pathname.get(), with_param(&search, "lang", Some(t().other_language_code)))
+        format!("{}{}", location.pathname.get(), with_param(&search, "lang", Some(t.other_language_code)))
     };
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#results">{move || t().skip_to_results}</a>
+            <a class="skip-link" href="#results">{t.skip_to_results}</a>
             <a class="site-header__brand" href="/">
                 <span class="site-header__logo" aria-hidden="true">"▶"</span>
-                {move || t().app_name}
+                {t.app_name}
             </a>
-            <p class="site-header__tagline">{move || t().tagline}</p>
-            <a class="site-header__lang" href=switch_href hreflang=move || t().other_language_code lang=move || t().other_language_code>
-                {move || t().language_switch}
+            <p class="site-header__tagline">{t.tagline}</p>
+            <a class="site-header__lang" href=switch_href hreflang=t.other_language_code lang=t.other_language_code>
+                {t.language_switch}
             </a>
         </header>
     }

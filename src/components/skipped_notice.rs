@@ -16,7 +16,7 @@ pub fn SkippedNotice(
         let count = skipped.len();
         view! {
             <details class="notice" data-testid="skipped-notice">
-                <summary class="notice__summary">{move || locale.get().skipped(count)}</summary>
+                <summary class="notice__summary">{locale.skipped(count)}</summary>
                 <ul class="notice__list">
                     {skipped
                         .into_iter()

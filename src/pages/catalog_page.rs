@@ -69,14 +69,14 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
             <aside class="catalog-page__filter">
                 <FilterPanel filter=filter regions=regions services=services on_change=set_filter/>
                 <p class="as-of">
-                    {move || locale.get().as_of(as_of)} " · " {move || locale.get().t().sample_data}
+                    {locale.as_of(as_of)} " · " {locale.t().sample_data}
                 </p>
             </aside>
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading" tabindex="-1">
                 <div class="results__head">
-                    <h2 id="results-heading" class="results__heading">{move || locale.get().t().results_heading}</h2>
+                    <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
-                        {move || locale.get().films(results.with(Vec::len))}
+                        {move || locale.films(results.with(Vec::len))}
                     </p>
                 </div>
                 <SkippedNotice skipped=loaded.skipped.clone()/>

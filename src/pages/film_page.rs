@@ -34,8 +34,8 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
         let Some(film) = loaded.catalog.film(&id).cloned() else {
             return view! {
                 <div class="film-page film-page--missing">
-                    <p>{move || locale.get().t().film_not_found}</p>
-                    <a href=back>{move || locale.get().t().back_to_list}</a>
+                    <p>{locale.t().film_not_found}</p>
+                    <a href=back>{locale.t().back_to_list}</a>
                 </div>
             }
             .into_any();
@@ -56,7 +56,7 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
         });
         view! {
             <div class="film-page">
-                <a class="film-page__back" href=back>"← " {move || locale.get().t().back_to_list}</a>
+                <a class="film-page__back" href=back>"← " {locale.t().back_to_list}</a>
                 <FilmCard film=film badges=shown heading_level=1/>
             </div>
         }

@@ -9,8 +9,8 @@ pub fn NotFound() -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="not-found">
-            <h1>{move || locale.get().t().page_not_found}</h1>
-            <a href="/">{move || locale.get().t().to_home}</a>
+            <h1>{locale.t().page_not_found}</h1>
+            <a href="/">{locale.t().to_home}</a>
         </div>
     }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every Flimmer test: native logic tests, component tests in headless Chromium,
+# the release build, end-to-end journeys in Chromium, and prints the app's size.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+step() { printf '\n== test: %s\n' "$*"; }
+
+step "native: cargo test --workspace"
+cargo test --workspace --locked
+
+step "components: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test components
+
+step "release build: trunk build --release"
+trunk build --release
+
+step "end-to-end: Playwright driving /usr/bin/chromium"
+node --test --test-concurrency=1 tests/e2e/
+
+step "size of the app shell"
+"$ROOT/scripts/size.sh"

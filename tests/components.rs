@@ -1,0 +1,161 @@
+//! Components mounted in a real browser (wasm-bindgen-test in headless Chromium):
+//! a film card, the filter panel with its toggles, the empty state and the notice.
+#![cfg(target_arch = "wasm32")]
+
+use catalog::{badges, decode, Catalog, Date, Filter, Loosen, Monetization, RegionCode};
+use flimmer::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
+use flimmer::i18n::Locale;
+use flimmer::state::PageLocale;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("fixtures/catalog-with-broken-entries.json");
+const TODAY: Date = Date { year: 2026, month: 3, day: 5 };
+
+fn sample() -> Catalog {
+    decode(FIXTURE).expect("fixture loads").catalog
+}
+
+/// A fresh element in the page to mount into.
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    find(root, selector).click();
+}
+
+#[wasm_bindgen_test]
+async fn film_card_shows_the_film_and_where_it_streams() {
+    let catalog = sample();
+    let heat = catalog.film("tmdb:949").unwrap().clone();
+    let shown = badges(&catalog, &heat, &Filter::new(RegionCode::DE), TODAY);
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::De));
+        view! { <FilmCard film=heat badges=Signal::stored(shown) href=Signal::stored("/film/tmdb:949".to_string())/> }
+    });
+    tick().await;
+
+    let text = root.text_content().unwrap();
+    for expected in ["Heat", "1995", "2 Std. 50 Min.", "Krimi", "Michael Mann", "Al Pacino", "7,9", "Testfilm Heat."] {
+        assert!(text.contains(expected), "card lacks {expected:?}: {text}");
+    }
+    assert_eq!(find(&root, "h3 a").get_attribute("href").as_deref(), Some("/film/tmdb:949"));
+    let badge = find(&root, "a.offer-badge");
+    assert_eq!(badge.get_attribute("data-provider").as_deref(), Some("netflix"));
+    assert_eq!(badge.get_attribute("aria-label").as_deref(), Some("Heat kann bei Netflix im Abo gestreamt werden"));
+    assert_eq!(badge.get_attribute("href").as_deref(), Some("https://www.netflix.com/"));
+    assert_eq!(badge.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert!(root.query_selector("img").unwrap().is_none(), "no poster URL: a placeholder is drawn");
+    assert!(find(&root, ".poster--placeholder").text_content().unwrap().contains("Heat"));
+}
+
+#[wasm_bindgen_test]
+async fn film_card_renders_hostile_text_as_text() {
+    let catalog = sample();
+    let hostile = catalog.film("flimmer:hostile").unwrap().clone();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::En));
+        view! { <FilmCard film=hostile badges=Signal::stored(Vec::new())/> }
+    });
+    tick().await;
+    assert!(root.query_selector("img, script").unwrap().is_none(), "markup in a title must not become elements");
+    assert!(root.text_content().unwrap().contains("<img src=x onerror="));
+    assert!(root.text_content().unwrap().contains("Currently on no service in this country."));
+}
+
+#[wasm_bindgen_test]
+async fn filter_panel_toggles_services_and_types() {
+    let catalog = sample();
+    let filter = RwSignal::new(Filter::new(RegionCode::DE));
+    let services = catalog.providers_in(RegionCode::DE).into_iter().cloned().collect::<Vec<_>>();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::De));
+        view! {
+            <FilterPanel
+                filter=filter
+                regions=Signal::stored(vec![RegionCode::AT, RegionCode::DE])
+                services=Signal::stored(services)
+                on_change=Callback::new(move |next| filter.set(next))
+            />
+        }
+    });
+    tick().await;
+
+    let netflix = "button[data-provider=netflix]";
+    assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(find(&root, netflix).text_content().unwrap().trim(), "Netflix", "the name is the accessible name");
+    click(&root, netflix);
+    tick().await;
+    assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(filter.with_untracked(|f| f.services.iter().any(|s| s.as_str() == "netflix")));
+
+    assert_eq!(find(&root, "button[data-type=flatrate]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    click(&root, "button[data-type=rent]");
+    tick().await;
+    assert_eq!(find(&root, "button[data-type=rent]").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(filter.with_untracked(|f| f.types.contains(&Monetization::Rent)));
+
+    let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
+    assert_eq!(select.value(), "DE");
+    select.set_value("AT");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(filter.with_untracked(|f| f.region), RegionCode::AT);
+    assert_eq!(find(&root, "label[for=filter-region]").text_content().unwrap(), "Land");
+}
+
+#[wasm_bindgen_test]
+async fn empty_state_button_loosens_the_filter() {
+    let start = Filter::new(RegionCode::DE).toggle_type(Monetization::Flatrate);
+    let filter = RwSignal::new(start.clone());
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::En));
+        view! {
+            <EmptyState
+                hint=Signal::stored(Loosen::PickAType)
+                filter=filter
+                on_change=Callback::new(move |next| filter.set(next))
+            />
+        }
+    });
+    tick().await;
+    assert!(root.text_content().unwrap().contains("Choose at least one way to watch"));
+    click(&root, "button");
+    tick().await;
+    assert_eq!(filter.get_untracked().types, Filter::default_types());
+}
+
+#[wasm_bindgen_test]
+async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
+    let loaded = decode(FIXTURE).unwrap();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::De));
+        view! { <SkippedNotice skipped=loaded.skipped/> }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("5 Einträge im Katalog waren fehlerhaft"), "{text}");
+    assert!(text.contains("films[3].offers[0].type: unknown monetization \"stream\""), "{text}");
+    assert!(text.contains("films[4].offers[0].url: link must be an https URL"), "{text}");
+    assert!(find(&root, "details").get_attribute("open").is_none(), "collapsed until opened");
+}
