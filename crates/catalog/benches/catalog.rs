@@ -1,1 +1,146 @@
-fn main() {}
+//! Prints how fast the catalog engine is: decode + validate, and one filter query.
+//!
+//! `cargo bench -p catalog` measures the shipped catalog and a catalog of all 22,998
+//! titles of the public Netflix, Prime Video, Disney+ and Hulu lists in ../shared/data
+//! (converted to catalog format v1 here, never copied into the project), and the same
+//! scaled to 200,000 films. Figures, not assertions: budgets live in the issues.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use catalog::{apply, decode, Date, Filter, Monetization, ProviderId, RegionCode};
+use serde_json::{json, Value};
+
+const TODAY: Date = Date { year: 2026, month: 11, day: 25 };
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shipped = std::fs::read_to_string(root.join("public/catalog.json")).expect("public/catalog.json");
+    report("shipped catalog", &shipped, RegionCode::DE, "netflix");
+
+    let data = root.join("../shared/data/streaming-catalogs");
+    match service_lists(&data) {
+        Some(films) => {
+            let text = catalog_json(films.clone());
+            report("4 public service lists", &text, RegionCode::US, "netflix");
+            let mut scaled = Vec::with_capacity(200_000);
+            for copy in 0.. {
+                for f in &films {
+                    if scaled.len() == 200_000 {
+                        break;
+                    }
+                    let mut f = f.clone();
+                    f["id"] = json!(format!("{}-{copy}", f["id"].as_str().unwrap()));
+                    scaled.push(f);
+                }
+                if scaled.len() == 200_000 {
+                    break;
+                }
+            }
+            report("scaled to 200,000 films", &catalog_json(scaled), RegionCode::US, "netflix");
+        }
+        None => println!("(no {}: the scale benchmarks are skipped)", data.display()),
+    }
+}
+
+fn report(name: &str, text: &str, region: RegionCode, service: &str) {
+    let loaded = decode(text).expect("benchmark catalog decodes");
+    let films = loaded.catalog.films.len();
+    let offers: usize = loaded.catalog.films.iter().map(|f| f.offers.len()).sum();
+    println!("\n{name}: {films} films, {offers} offers, {} skipped, {:.1} MB JSON", loaded.skipped.len(), text.len() as f64 / 1e6);
+
+    let runs = if films > 100_000 { 5 } else { 20 };
+    let decode_times = time(runs, || {
+        black_box(decode(black_box(text)).unwrap());
+    });
+    print_times("  decode + validate", &decode_times);
+
+    let catalog = &loaded.catalog;
+    let all = Filter::new(region);
+    let one = all.toggle_service(&ProviderId::parse(service).unwrap());
+    let wide = Filter { types: Monetization::ALL.into_iter().collect(), ..all.clone() };
+    for (label, filter) in [("every service, flatrate", &all), ("one service, flatrate", &one), ("every service, every type", &wide)] {
+        let hits = apply(catalog, filter, TODAY).len();
+        let times = time(200, || {
+            black_box(apply(catalog, black_box(filter), TODAY));
+        });
+        print_times(&format!("  filter: {label} ({hits} hits)"), &times);
+    }
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    f(); // warm caches and the allocator
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+fn print_times(label: &str, times: &[Duration]) {
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "{label:<58} median {:>9.3} ms   p95 {:>9.3} ms   min {:>9.3} ms",
+        ms(pct(0.5)),
+        ms(pct(0.95)),
+        ms(times[0])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Every title of the four CSV lists as a catalog v1 film with a US flatrate offer
+/// on its service (the lists are US catalogues of 2021).
+fn service_lists(dir: &Path) -> Option<Vec<Value>> {
+    let lists = [
+        ("netflix", "netflix_titles.csv"),
+        ("prime-video", "amazon_prime_titles.csv"),
+        ("disney-plus", "disney_plus_titles.csv"),
+        ("hulu", "hulu_titles.csv"),
+    ];
+    let mut films = Vec::new();
+    for (service, file) in lists {
+        let mut reader = csv::Reader::from_path(dir.join(file)).ok()?;
+        for row in reader.records() {
+            let row = row.ok()?;
+            let field = |i: usize| row.get(i).unwrap_or("").trim();
+            let list = |i: usize| -> Vec<&str> { field(i).split(", ").filter(|s| !s.is_empty()).collect() };
+            let runtime = field(9).strip_suffix(" min").and_then(|m| m.parse::<u16>().ok());
+            let mut film = json!({
+                "id": format!("flimmer:{service}-{}", field(0)),
+                "title": field(2),
+                "year": field(7).parse::<u16>().unwrap_or(2000),
+                "directors": list(3),
+                "cast": list(4),
+                "synopsis": { "en": field(11) },
+                "offers": [{ "provider": service, "region": "US", "type": "flatrate" }],
+            });
+            if let Some(m) = runtime {
+                film["runtime"] = json!(m);
+            }
+            films.push(film);
+        }
+    }
+    Some(films)
+}
+
+fn catalog_json(films: Vec<Value>) -> String {
+    let provider = |id: &str, name: &str| {
+        json!({ "id": id, "name": name, "kind": "subscription", "color": "#444444", "homepage": format!("https://{id}.example/") })
+    };
+    json!({
+        "format": 1,
+        "as_of": "2021-09-25",
+        "providers": [provider("netflix", "Netflix"), provider("prime-video", "Prime Video"),
+                      provider("disney-plus", "Disney+"), provider("hulu", "Hulu")],
+        "films": films,
+    })
+    .to_string()
+}

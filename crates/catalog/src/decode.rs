@@ -183,23 +183,30 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
 
 struct Entry {
     path: String,
+    /// The offer being validated, so its fields report as `offers[2].type`.
+    offer: Option<usize>,
     label: Option<String>,
     problems: Vec<Problem>,
 }
 
 impl Entry {
     fn new(path: String) -> Self {
-        Entry { path, label: None, problems: Vec::new() }
+        Entry { path, offer: None, label: None, problems: Vec::new() }
     }
 
+    /// Paths are built only here, when something is wrong: validating a good entry
+    /// allocates no path strings.
     fn report(&mut self, field: &str, reason: Reason) {
-        let path = if field.is_empty() {
-            self.path.clone()
-        } else if field.starts_with('[') {
-            format!("{}{field}", self.path)
-        } else {
-            format!("{}.{field}", self.path)
-        };
+        let mut path = self.path.clone();
+        if let Some(i) = self.offer {
+            path.push_str(&format!(".offers[{i}]"));
+        }
+        if !field.is_empty() {
+            if !field.starts_with('[') {
+                path.push('.');
+            }
+            path.push_str(field);
+        }
         self.problems.push(Problem { path, reason });
     }
 
@@ -225,7 +232,7 @@ impl Entry {
 
     /// A required, non-blank string.
     fn required(&mut self, field: &str, value: Option<String>) -> Option<String> {
-        match value.map(|v| clean(&v)) {
+        match value.map(clean) {
             Some(v) if !v.is_empty() => Some(v),
             _ => {
                 self.report(field, Reason::Missing);
@@ -241,7 +248,7 @@ impl Entry {
         parse: impl Fn(&str) -> Option<T>,
         reason: impl Fn(String) -> Reason,
     ) -> Option<T> {
-        let value = clean(&value?);
+        let value = clean(value?);
         let parsed = parse(&value);
         if parsed.is_none() {
             self.report(field, reason(value));
@@ -315,7 +322,7 @@ impl Entry {
             self.label = Some(title.clone());
         }
         let titles = self.lang_map("titles", raw.titles);
-        let original_title = raw.original_title.map(|t| clean(&t)).filter(|t| !t.is_empty());
+        let original_title = raw.original_title.map(clean).filter(|t| !t.is_empty());
         let original_language =
             self.parsed("original_language", raw.original_language, LangCode::parse, Reason::BadLanguage);
         let year = match raw.year {
@@ -328,10 +335,10 @@ impl Entry {
         let runtime = raw.runtime.and_then(|r| self.in_range("runtime", r, 1, 1000));
         let mut genres = Vec::new();
         for (i, g) in raw.genres.unwrap_or_default().into_iter().enumerate() {
-            if let Some(g) = self.parsed(&format!("genres[{i}]"), Some(g), Genre::parse, Reason::UnknownGenre) {
-                if !genres.contains(&g) {
-                    genres.push(g);
-                }
+            match Genre::parse(g.trim()) {
+                Some(g) if !genres.contains(&g) => genres.push(g),
+                Some(_) => {}
+                None => self.report(&format!("genres[{i}]"), Reason::UnknownGenre(g)),
             }
         }
         let rating = raw.rating.and_then(|Obj(r)| {
@@ -351,12 +358,14 @@ impl Entry {
         });
         let mut certification = BTreeMap::new();
         for (region, label) in raw.certification.unwrap_or_default() {
-            let field = format!("certification.{region}");
-            if let Some(r) = self.parsed(&field, Some(region), RegionCode::parse, Reason::BadRegion) {
-                let label = clean(&label);
-                if !label.is_empty() {
-                    certification.insert(r, cut(&label, 12));
+            match RegionCode::parse(&region) {
+                Some(r) => {
+                    let label = clean(label);
+                    if !label.is_empty() {
+                        certification.insert(r, cut(&label, 12));
+                    }
                 }
+                None => self.report(&format!("certification.{region}"), Reason::BadRegion(region)),
             }
         }
         let synopsis = self.lang_map("synopsis", raw.synopsis);
@@ -369,9 +378,11 @@ impl Entry {
 
         let mut offers = Vec::new();
         for (i, Obj(o)) in raw.offers.unwrap_or_default().into_iter().enumerate() {
-            if let Some(offer) = self.offer(&format!("offers[{i}]"), o, providers) {
+            self.offer = Some(i);
+            if let Some(offer) = self.offer(o, providers) {
                 offers.push(offer);
             }
+            self.offer = None;
         }
 
         if !self.problems.is_empty() {
@@ -399,49 +410,48 @@ impl Entry {
         })
     }
 
-    fn offer(&mut self, at: &str, raw: RawOffer, providers: &HashSet<&ProviderId>) -> Option<Offer> {
+    fn offer(&mut self, raw: RawOffer, providers: &HashSet<&ProviderId>) -> Option<Offer> {
         let before = self.problems.len();
-        let field = |name: &str| format!("{at}.{name}");
-        let provider = self.required(&field("provider"), raw.provider).and_then(|p| {
+        let provider = self.required("provider", raw.provider).and_then(|p| {
             match ProviderId::parse(&p).filter(|id| providers.contains(id)) {
                 Some(id) => Some(id),
                 None => {
-                    self.report(&field("provider"), Reason::UnknownProvider(p));
+                    self.report("provider", Reason::UnknownProvider(p));
                     None
                 }
             }
         });
         let region = self
-            .required(&field("region"), raw.region)
-            .and_then(|r| self.parsed(&field("region"), Some(r), RegionCode::parse, Reason::BadRegion));
-        let monetization = self.required(&field("type"), raw.monetization).and_then(|m| {
-            self.parsed(&field("type"), Some(m), Monetization::parse, Reason::UnknownMonetization)
+            .required("region", raw.region)
+            .and_then(|r| self.parsed("region", Some(r), RegionCode::parse, Reason::BadRegion));
+        let monetization = self.required("type", raw.monetization).and_then(|m| {
+            self.parsed("type", Some(m), Monetization::parse, Reason::UnknownMonetization)
         });
-        let currency = self.parsed(&field("currency"), raw.currency, Currency::parse, Reason::BadCurrency);
+        let currency = self.parsed("currency", raw.currency, Currency::parse, Reason::BadCurrency);
         let price = match (raw.price, currency) {
             (None, _) => None,
             (Some(_), _) if !matches!(monetization, Some(Monetization::Rent | Monetization::Buy) | None) => {
-                self.report(&field("price"), Reason::PriceForFreeOffer);
+                self.report("price", Reason::PriceForFreeOffer);
                 None
             }
             (Some(p), _) if !(0.0..=100_000.0).contains(&p) => {
-                self.report(&field("price"), Reason::OutOfRange { found: p.to_string(), min: 0, max: 100_000 });
+                self.report("price", Reason::OutOfRange { found: p.to_string(), min: 0, max: 100_000 });
                 None
             }
             (Some(_), None) => {
-                self.report(&field("currency"), Reason::PriceWithoutCurrency);
+                self.report("currency", Reason::PriceWithoutCurrency);
                 None
             }
             (Some(p), Some(currency)) => Some(Price { minor_units: (p * 100.0).round() as u32, currency }),
         };
-        let quality = self.parsed(&field("quality"), raw.quality, Quality::parse, Reason::UnknownQuality);
-        let url = self.parsed(&field("url"), raw.url, HttpsUrl::parse, Reason::NotHttps);
-        let available_from = self.parsed(&field("available_from"), raw.available_from, Date::parse, Reason::BadDate);
+        let quality = self.parsed("quality", raw.quality, Quality::parse, Reason::UnknownQuality);
+        let url = self.parsed("url", raw.url, HttpsUrl::parse, Reason::NotHttps);
+        let available_from = self.parsed("available_from", raw.available_from, Date::parse, Reason::BadDate);
         let available_until =
-            self.parsed(&field("available_until"), raw.available_until, Date::parse, Reason::BadDate);
+            self.parsed("available_until", raw.available_until, Date::parse, Reason::BadDate);
         if let (Some(from), Some(until)) = (available_from, available_until) {
             if until < from {
-                self.report(&field("available_until"), Reason::WindowEndsBeforeStart);
+                self.report("available_until", Reason::WindowEndsBeforeStart);
             }
         }
         if self.problems.len() > before {
@@ -462,12 +472,14 @@ impl Entry {
     fn lang_map(&mut self, field: &str, raw: Option<BTreeMap<String, String>>) -> BTreeMap<LangCode, String> {
         let mut map = BTreeMap::new();
         for (lang, text) in raw.unwrap_or_default() {
-            let at = format!("{field}.{lang}");
-            if let Some(l) = self.parsed(&at, Some(lang), LangCode::parse, Reason::BadLanguage) {
-                let text = clean(&text);
-                if !text.is_empty() {
-                    map.insert(l, text);
+            match LangCode::parse(&lang) {
+                Some(l) => {
+                    let text = clean(text);
+                    if !text.is_empty() {
+                        map.insert(l, text);
+                    }
                 }
+                None => self.report(&format!("{field}.{lang}"), Reason::BadLanguage(lang)),
             }
         }
         map
@@ -482,17 +494,18 @@ fn parse_imdb_id(s: &str) -> Option<String> {
 
 /// Trims white space and the invisible characters real catalogs carry at their edges
 /// (U+00A0 is white space to Rust; U+200B and U+FEFF are not).
-fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}')
-        .to_owned()
+/// Reuses the string when there is nothing to trim, which is nearly always.
+fn clean(s: String) -> String {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}');
+    if trimmed.len() == s.len() {
+        s
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 fn clean_list(list: Option<Vec<String>>) -> Vec<String> {
-    list.unwrap_or_default()
-        .iter()
-        .map(|s| clean(s))
-        .filter(|s| !s.is_empty())
-        .collect()
+    list.unwrap_or_default().into_iter().map(clean).filter(|s| !s.is_empty()).collect()
 }
 
 fn cut(s: &str, max_chars: usize) -> String {
