@@ -58,7 +58,9 @@ pub fn FilterPanel(
             <fieldset class="filter__group">
                 <legend class="filter__label">
                     {t.services}
-                    <span class="filter__hint">{t.services_hint}</span>
+                    <Show when=move || filter.with(|f| f.services.is_empty())>
+                        <span class="filter__hint">{t.services_hint}</span>
+                    </Show>
                 </legend>
                 <ul class="filter__toggles" role="list">
                     <For each=move || services.get() key=|p| p.id.clone() let:provider>
