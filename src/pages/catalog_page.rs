@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
-use crate::pages::with_catalog;
+use crate::pages::{use_url_filter, with_catalog};
 use crate::state::{use_app, use_locale};
 
 #[component]
@@ -24,12 +24,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let today = app.today;
-    let default_region = app.default_region(&loaded);
-
-    let filter = Memo::new({
-        let loaded = loaded.clone();
-        move |_| Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region)
-    });
+    let filter = use_url_filter(&loaded);
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use catalog::{badges, Filter, Loaded, Monetization};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::components::FilmCard;
-use crate::pages::with_catalog;
+use crate::pages::{use_url_filter, with_catalog};
 use crate::state::{use_app, use_locale};
 
 #[component]
@@ -21,12 +21,7 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
     let app = use_app();
     let locale = use_locale();
     let params = use_params_map();
-    let location = use_location();
-    let default_region = app.default_region(&loaded);
-    let filter = Memo::new({
-        let loaded = loaded.clone();
-        move |_| Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region)
-    });
+    let filter = use_url_filter(&loaded);
     let back = move || format!("/?{}", filter.with(Filter::to_query));
 
     move || {

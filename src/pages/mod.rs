@@ -10,11 +10,21 @@ pub use not_found::NotFound;
 
 use std::sync::Arc;
 
-use catalog::Loaded;
+use catalog::{Filter, Loaded};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::components::{LoadFailed, Loading};
 use crate::state::use_app;
+
+/// The filter the URL names, fitted to the catalog; a region the URL does not name
+/// comes from the reader's browser languages.
+pub fn use_url_filter(loaded: &Arc<Loaded>) -> Memo<Filter> {
+    let location = use_location();
+    let default_region = use_app().default_region(loaded);
+    let loaded = loaded.clone();
+    Memo::new(move |_| Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region))
+}
 
 /// Renders `page` once the catalog is loaded; the loading state before, and the reason
 /// with a Retry button when loading fails. Never a blank page.
