@@ -24,3 +24,5 @@ node --test --test-concurrency=1 tests/e2e/
 
 step "size of the app shell"
 "$ROOT/scripts/size.sh"
+
+printf '\n== all tests passed (native, components in Chromium, end-to-end in Chromium)\n'

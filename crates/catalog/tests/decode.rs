@@ -282,3 +282,28 @@ fn provider_ids_and_regions_are_typed() {
     assert!(ProviderId::parse("Netflix").is_none());
     assert!(RegionCode::parse("de").is_none());
 }
+
+#[test]
+fn never_panics_on_damaged_copies_of_a_catalog() {
+    let original = include_str!("../../../tests/fixtures/catalog-with-broken-entries.json").as_bytes();
+    let replacements: &[&[u8]] = &[b"", b"\"", b"{", b"]", b",", b"null", b"-1", b"1e999", b"\\u0000", b"\xff", "é".as_bytes()];
+    let mut state = 7u64;
+    let mut next = move || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut loaded_some = 0;
+    for _ in 0..3_000 {
+        let mut bytes = original.to_vec();
+        for _ in 0..1 + next() % 3 {
+            let at = next() % bytes.len();
+            let cut = (next() % 8).min(bytes.len() - at);
+            bytes.splice(at..at + cut, replacements[next() % replacements.len()].iter().copied());
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if decode(&text).is_ok() {
+            loaded_some += 1;
+        }
+    }
+    assert!(loaded_some > 0, "some damage stays inside one entry and the rest loads");
+}

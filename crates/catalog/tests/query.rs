@@ -83,3 +83,34 @@ fn setting_one_parameter_keeps_the_rest() {
     assert_eq!(with_param("region=DE", "source", Some("https://x.example/a b")), "?region=DE&source=https://x.example/a%20b");
     assert_eq!(with_param("?lang=de", "lang", None), "");
 }
+
+/// A small deterministic generator, so the "never fails" tests need no extra crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() as usize) % items.len()]
+    }
+}
+
+#[test]
+fn parsing_never_fails_and_canonical_form_is_a_fixed_point() {
+    let pieces = [
+        "region", "services", "types", "lang", "=", "&", ",", "DE", "us", "netflix", "disney-plus", "%", "%2", "%E2%82",
+        "%00", "+", "?", "flatrate", "rent", "buy", "ads", "free", "stream", "\u{fffd}", "ä", "<script>", "", "==", "&&",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..20_000 {
+        let len = (rng.next() % 12) as usize;
+        let query: String = (0..len).map(|_| rng.pick(&pieces)).collect();
+        let filter = Filter::from_query(&query, RegionCode::DE);
+        let canonical = filter.to_query();
+        assert_eq!(Filter::from_query(&canonical, RegionCode::DE), filter, "{query:?} -> {canonical:?}");
+        assert_eq!(Filter::from_query(&canonical, RegionCode::DE).to_query(), canonical);
+        let kept = with_filter(&query, &filter);
+        assert_eq!(Filter::from_query(&kept, RegionCode::DE), filter, "{query:?} -> {kept:?}");
+    }
+}
