@@ -305,7 +305,7 @@ pub struct Strings {
 static DE: Strings = Strings {
     app_name: "Flimmer",
     tagline: "Wo läuft der Film?",
-    skip_to_results: "Zu den Ergebnissen springen",
+    skip_to_results: "Zum Inhalt springen",
     filter_heading: "Wo streamen?",
     region: "Land",
     services: "Dienste",
@@ -336,7 +336,7 @@ static DE: Strings = Strings {
 static EN: Strings = Strings {
     app_name: "Flimmer",
     tagline: "Where can I stream this?",
-    skip_to_results: "Skip to results",
+    skip_to_results: "Skip to content",
     filter_heading: "Where to stream",
     region: "Country",
     services: "Services",

@@ -56,7 +56,7 @@ fn Shell() -> impl IntoView {
             provide_context(PageLocale(locale.get()));
             view! {
                 <SiteHeader/>
-                <main class="site-main" id="main">
+                <main class="site-main" id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=CatalogPage/>
                         <Route path=path!("/film/:id") view=FilmPage/>

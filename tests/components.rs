@@ -69,7 +69,8 @@ async fn film_card_shows_the_film_and_where_it_streams() {
     assert_eq!(find(&root, "h3 a").get_attribute("href").as_deref(), Some("/film/tmdb:949"));
     let badge = find(&root, "a.offer-badge");
     assert_eq!(badge.get_attribute("data-provider").as_deref(), Some("netflix"));
-    assert_eq!(badge.get_attribute("aria-label").as_deref(), Some("Heat kann bei Netflix im Abo gestreamt werden"));
+    assert_eq!(badge.get_attribute("title").as_deref(), Some("Heat kann bei Netflix im Abo gestreamt werden"));
+    assert!(badge.get_attribute("aria-label").is_none(), "the visible text is the name (WCAG 2.5.3)");
     assert_eq!(badge.get_attribute("href").as_deref(), Some("https://www.netflix.com/"));
     assert_eq!(badge.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     assert!(root.query_selector("img").unwrap().is_none(), "no poster URL: a placeholder is drawn");

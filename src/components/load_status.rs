@@ -26,7 +26,7 @@ pub fn LoadFailed(
     let locale = use_locale();
     view! {
         <div class="load-status load-status--failed" role="alert">
-            <h2 class="load-status__heading">{locale.t().load_failed}</h2>
+            <h1 class="load-status__heading">{locale.t().load_failed}</h1>
             <p class="load-status__reason">{error.message(locale)}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {locale.t().retry}

@@ -14,12 +14,14 @@ pub fn OfferBadge(
 ) -> impl IntoView {
     let locale = use_locale();
     let Badge { provider, offer } = badge;
+    // The visible "Netflix · Flatrate" is the link's name (what a voice user says, WCAG
+    // 2.5.3); the full sentence is its description, read after it.
     // Only `HttpsUrl`s exist in a decoded catalog: no `javascript:` link can get here.
     let href = offer.url.as_ref().unwrap_or(&provider.homepage).as_str().to_owned();
     let text_class = if provider.color.wants_light_text() { "offer-badge--light" } else { "offer-badge--dark" };
     let name = provider.name.clone();
     let monetization = offer.monetization;
-    let label = locale.offer_sentence(&film_title, &name, monetization);
+    let sentence = locale.offer_sentence(&film_title, &name, monetization);
     view! {
         <a
             class=format!("offer-badge offer-badge--{} {text_class}", monetization.as_str())
@@ -27,8 +29,7 @@ pub fn OfferBadge(
             href=href
             target="_blank"
             rel="noopener noreferrer"
-            aria-label=label.clone()
-            title=label
+            title=sentence
             data-provider=provider.id.as_str().to_owned()
             data-type=monetization.as_str()
         >

@@ -2,9 +2,17 @@
 
 use catalog::query::with_param;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 
 use crate::state::use_locale;
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -17,7 +25,10 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <a class="skip-link" href="#results">{t.skip_to_results}</a>
+            // Handled here, not by the router: the router would navigate to "/#main" and
+            // drop the filter from the URL. The browser's own jump does not move focus
+            // everywhere either, so focus goes to <main> explicitly.
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_results}</a>
             <a class="site-header__brand" href="/">
                 <span class="site-header__logo" aria-hidden="true">"▶"</span>
                 {t.app_name}

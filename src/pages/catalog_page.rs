@@ -60,6 +60,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
     let as_of = loaded.catalog.as_of;
 
     view! {
+        <h1 class="visually-hidden">{locale.t().tagline}</h1>
         <div class="catalog-page">
             <aside class="catalog-page__filter">
                 <FilterPanel filter=filter regions=regions services=services on_change=set_filter/>

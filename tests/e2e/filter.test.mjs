@@ -30,7 +30,7 @@ test('DE + Netflix shows Heat on Netflix, survives a reload, and back undoes it'
   const heat = heatCard(page);
   await heat.waitFor();
   const badge = heat.locator('a.offer-badge[data-provider="netflix"]');
-  assert.equal(await badge.getAttribute('aria-label'), 'Heat kann bei Netflix im Abo gestreamt werden');
+  assert.equal(await badge.getAttribute('title'), 'Heat kann bei Netflix im Abo gestreamt werden');
   assert.match(await badge.textContent(), /Netflix.*Flatrate/);
   // Only Netflix offers are left in the grid.
   const providers = await page.locator('.film-grid a.offer-badge').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.provider))]);

@@ -27,7 +27,7 @@ test('lang=en in the URL switches a German browser to English and keeps the filt
   await page.waitForURL(/lang=en/);
   assert.match(page.url(), /region=DE&services=netflix&types=flatrate/);
   const badge = page.locator('article[data-film-id="tmdb:949"] a.offer-badge[data-provider="netflix"]');
-  assert.equal(await badge.getAttribute('aria-label'), 'Heat can be streamed on Netflix with a subscription');
+  assert.equal(await badge.getAttribute('title'), 'Heat can be streamed on Netflix with a subscription');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(page.problems, []);
   await context.close();
