@@ -1,7 +1,7 @@
 //! Every string the reader sees, in German and English, and the locale's formats
 //! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
 
-use catalog::{CatalogError, Date, Genre, LangCode, Loosen, Monetization, RegionCode};
+use catalog::{quoted, CatalogError, Date, Genre, LangCode, Loosen, Monetization, Problem, Reason, RegionCode};
 
 /// The language the page is shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,9 +249,26 @@ impl Locale {
     }
 
     pub fn catalog_error(self, e: &CatalogError) -> String {
+        match (self, e) {
+            (Locale::En, e) => format!("The catalog is broken: {e}"),
+            (Locale::De, CatalogError::NotJson { line, column, message }) => {
+                format!("Der Katalog ist fehlerhaft: kein gültiges JSON in Zeile {line}, Spalte {column} ({message})")
+            }
+            (Locale::De, CatalogError::BadShape { path, line, column, message }) => {
+                format!("Der Katalog ist fehlerhaft: {path} (Zeile {line}, Spalte {column}): {message}")
+            }
+            (Locale::De, CatalogError::UnknownFormat { found, line, column }) => format!(
+                "Der Katalog hat das unbekannte Format {found} (Zeile {line}, Spalte {column}); diese Version liest Format {}.",
+                catalog::FORMAT_VERSION
+            ),
+        }
+    }
+
+    /// One problem of a skipped entry: its JSON path and the reason, in the page language.
+    pub fn problem(self, p: &Problem) -> String {
         match self {
-            Locale::De => format!("Der Katalog ist fehlerhaft: {e}"),
-            Locale::En => format!("The catalog is broken: {e}"),
+            Locale::En => p.to_string(),
+            Locale::De => format!("{}: {}", p.path, reason_de(&p.reason)),
         }
     }
 
@@ -267,6 +284,36 @@ impl Locale {
             Locale::De => format!("Der Katalog konnte nicht geladen werden ({detail}). Bist du online?"),
             Locale::En => format!("The catalog could not be loaded ({detail}). Are you online?"),
         }
+    }
+}
+
+fn reason_de(reason: &Reason) -> String {
+    let q = |s: &str| quoted(s);
+    match reason {
+        Reason::Missing => "Pflichtfeld fehlt".into(),
+        Reason::WrongType(serde_words) => format!("falscher Typ ({serde_words})"),
+        Reason::OutOfRange { found, min, max } => format!("{found} liegt nicht zwischen {min} und {max}"),
+        Reason::UnknownMonetization(s) => {
+            format!("unbekannte Angebotsart {}, erlaubt sind flatrate, free, ads, rent und buy", q(s))
+        }
+        Reason::UnknownGenre(s) => format!("unbekanntes Genre {}", q(s)),
+        Reason::UnknownProvider(s) => format!("unbekannter Anbieter {}", q(s)),
+        Reason::UnknownProviderKind(s) => {
+            format!("unbekannte Anbieterart {}, erlaubt sind subscription, free und store", q(s))
+        }
+        Reason::UnknownQuality(s) => format!("unbekannte Qualität {}, erlaubt sind SD, HD und 4K", q(s)),
+        Reason::NotHttps(s) => format!("Links müssen https-Adressen sein, gefunden: {}", q(s)),
+        Reason::BadDate(s) => format!("kein Datum (JJJJ-MM-TT): {}", q(s)),
+        Reason::BadId(s) => format!("keine gültige ID: {}", q(s)),
+        Reason::BadRegion(s) => format!("kein Ländercode wie \"DE\": {}", q(s)),
+        Reason::BadLanguage(s) => format!("kein Sprachcode wie \"de\": {}", q(s)),
+        Reason::BadCurrency(s) => format!("kein Währungscode wie \"EUR\": {}", q(s)),
+        Reason::BadColor(s) => format!("keine Farbe wie \"#e50914\": {}", q(s)),
+        Reason::BadImdbId(s) => format!("keine IMDb-ID wie \"tt0113277\": {}", q(s)),
+        Reason::DuplicateId(s) => format!("doppelte ID {}", q(s)),
+        Reason::PriceWithoutCurrency => "Preis ohne Währung".into(),
+        Reason::PriceForFreeOffer => "nur Leih- und Kaufangebote haben einen Preis".into(),
+        Reason::WindowEndsBeforeStart => "available_until liegt vor available_from".into(),
     }
 }
 
@@ -392,6 +439,21 @@ mod tests {
         assert_eq!(
             Locale::De.offer_sentence("Heat", "Netflix", Monetization::Flatrate),
             "Heat kann bei Netflix im Abo gestreamt werden"
+        );
+    }
+
+    #[test]
+    fn problems_are_worded_in_the_page_language() {
+        let p = Problem { path: "films[3].offers[0].type".into(), reason: Reason::UnknownMonetization("stream".into()) };
+        assert_eq!(
+            Locale::De.problem(&p),
+            "films[3].offers[0].type: unbekannte Angebotsart \"stream\", erlaubt sind flatrate, free, ads, rent und buy"
+        );
+        assert!(Locale::En.problem(&p).starts_with("films[3].offers[0].type: unknown monetization \"stream\""));
+        let e = CatalogError::NotJson { line: 3, column: 3, message: "expected value".into() };
+        assert_eq!(
+            Locale::De.catalog_error(&e),
+            "Der Katalog ist fehlerhaft: kein gültiges JSON in Zeile 3, Spalte 3 (expected value)"
         );
     }
 

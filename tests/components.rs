@@ -168,7 +168,7 @@ async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
     tick().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("5 Einträge im Katalog waren fehlerhaft"), "{text}");
-    assert!(text.contains("films[3].offers[0].type: unknown monetization \"stream\""), "{text}");
-    assert!(text.contains("films[4].offers[0].url: link must be an https URL"), "{text}");
+    assert!(text.contains("films[3].offers[0].type: unbekannte Angebotsart \"stream\""), "{text}");
+    assert!(text.contains("films[4].offers[0].url: Links müssen https-Adressen sein"), "{text}");
     assert!(find(&root, "details").get_attribute("open").is_none(), "collapsed until opened");
 }

@@ -26,7 +26,7 @@ pub fn SkippedNotice(
                                     <code>{entry.path}</code>
                                     {entry.label.map(|l| view! { " „" {l} "“" })}
                                     <ul>
-                                        {entry.problems.into_iter().map(|p| view! { <li><code>{p.to_string()}</code></li> }).collect_view()}
+                                        {entry.problems.iter().map(|p| view! { <li><code>{locale.problem(p)}</code></li> }).collect_view()}
                                     </ul>
                                 </li>
                             }

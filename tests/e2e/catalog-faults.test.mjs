@@ -20,11 +20,11 @@ test('broken entries are skipped and listed; the rest shows', async () => {
   assert.match(await notice.locator('summary').textContent(), /^5 Einträge im Katalog waren fehlerhaft/);
   await notice.locator('summary').click();
   const details = await notice.textContent();
-  assert.match(details, /films\[2\]\.title: missing required field/);
-  assert.match(details, /films\[3\]\.offers\[0\]\.type: unknown monetization "stream"/);
-  assert.match(details, /films\[4\]\.offers\[0\]\.url: link must be an https URL, found "javascript:alert\(1\)"/);
-  assert.match(details, /films\[5\]\.id: duplicate id "tmdb:949"/);
-  assert.match(details, /films\[6\]\.runtime: -5 is out of range/);
+  assert.match(details, /films\[2\]\.title: Pflichtfeld fehlt/);
+  assert.match(details, /films\[3\]\.offers\[0\]\.type: unbekannte Angebotsart "stream"/);
+  assert.match(details, /films\[4\]\.offers\[0\]\.url: Links müssen https-Adressen sein, gefunden: "javascript:alert\(1\)"/);
+  assert.match(details, /films\[5\]\.id: doppelte ID "tmdb:949"/);
+  assert.match(details, /films\[6\]\.runtime: -5 liegt nicht zwischen 1 und 1000/);
   await page.locator('article[data-film-id="tmdb:949"]').waitFor();
   // The hostile title is shown as text and ran nothing.
   await page.getByText('<img src=x onerror="window.__pwned=1">Hostile', { exact: true }).first().waitFor();
@@ -34,13 +34,25 @@ test('broken entries are skipped and listed; the rest shows', async () => {
   await context.close();
 });
 
+test('an English reader gets the problems in English', async () => {
+  const { page, context } = await openPage(app.browser, { locale: 'en-GB' });
+  await page.route('**/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: BROKEN }));
+  await page.goto(`${app.url}/?region=DE`);
+  const notice = page.getByTestId('skipped-notice');
+  await notice.waitFor();
+  assert.match(await notice.locator('summary').textContent(), /^5 catalog entries were broken/);
+  await notice.locator('summary').click();
+  assert.match(await notice.textContent(), /films\[3\]\.offers\[0\]\.type: unknown monetization "stream"/);
+  await context.close();
+});
+
 test('a catalog that is not JSON gets one message with its position', async () => {
   const { page, context } = await openPage(app.browser);
   await page.route('**/catalog.json', (route) => route.fulfill({ contentType: 'application/json', body: '{\n  "format": 1,\n  oops' }));
   await page.goto(`${app.url}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Der Katalog ist fehlerhaft: not valid JSON at line 3, column 3/);
+  assert.match(await alert.textContent(), /Der Katalog ist fehlerhaft: kein gültiges JSON in Zeile 3, Spalte 3/);
   await context.close();
 });
 

@@ -11,4 +11,4 @@ pub mod query;
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};
 pub use filter::{apply, badges, loosen_hint, Badge, Filter, Loosen};
 pub use model::*;
-pub use problem::{CatalogError, Problem, Reason};
+pub use problem::{quoted, CatalogError, Problem, Reason};

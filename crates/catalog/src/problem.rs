@@ -75,16 +75,20 @@ pub enum Reason {
     WindowEndsBeforeStart,
 }
 
+/// A value from the file as a message quotes it: escaped, and cut after 60 characters.
+pub fn quoted(s: &str) -> String {
+    let cut: String = s.chars().take(60).collect();
+    if cut.len() < s.len() {
+        format!("{cut:?}…")
+    } else {
+        format!("{cut:?}")
+    }
+}
+
+/// English, for logs and tools; the app words these for its readers in `i18n.rs`.
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let q = |s: &str| {
-            let cut: String = s.chars().take(60).collect();
-            if cut.len() < s.len() {
-                format!("{cut:?}…")
-            } else {
-                format!("{cut:?}")
-            }
-        };
+        let q = |s: &str| quoted(s);
         match self {
             Reason::Missing => write!(f, "missing required field"),
             Reason::WrongType(msg) => write!(f, "{msg}"),
