@@ -272,6 +272,15 @@ impl Locale {
         }
     }
 
+    /// Said above the grid whenever a catalog is not our own: its offers and links are
+    /// someone else's word, and a shared link must not pass them off as ours.
+    pub fn foreign_source(self, host: &str) -> String {
+        match self {
+            Locale::De => format!("Dieser Katalog kommt von {host}, nicht von Flimmer. Prüfe Links, bevor du ihnen folgst."),
+            Locale::En => format!("This catalog comes from {host}, not from Flimmer. Check links before you follow them."),
+        }
+    }
+
     pub fn http_error(self, status: u16, url: &str) -> String {
         match self {
             Locale::De => format!("Der Server antwortete mit Status {status} für {url}."),

@@ -46,7 +46,7 @@ fn Shell() -> impl IntoView {
         let source = source.get();
         async move { load(&source).await }
     });
-    provide_context(AppState { catalog, languages: StoredValue::new(languages), today: browser::today() });
+    provide_context(AppState { source, catalog, languages: StoredValue::new(languages), today: browser::today() });
 
     view! {
         <Html attr:lang=move || locale.get().code()/>

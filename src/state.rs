@@ -7,12 +7,14 @@ use catalog::{Date, Loaded, RegionCode};
 use leptos::prelude::*;
 
 use crate::i18n::Locale;
-use crate::sources::LoadError;
+use crate::sources::{CatalogSource, LoadError};
 
 pub type CatalogResult = Result<Arc<Loaded>, LoadError>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// Where the catalog comes from (`source=` in the URL).
+    pub source: Memo<CatalogSource>,
     pub catalog: LocalResource<CatalogResult>,
     /// `navigator.languages`, for the default region.
     pub languages: StoredValue<Vec<String>>,

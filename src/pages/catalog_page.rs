@@ -10,6 +10,7 @@ use leptos_router::NavigateOptions;
 
 use crate::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
 use crate::pages::{use_url_filter, with_catalog};
+use crate::sources::CatalogSource;
 use crate::state::{use_app, use_locale};
 
 #[component]
@@ -75,6 +76,12 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                         {move || locale.films(results.with(Vec::len))}
                     </p>
                 </div>
+                {move || match app.source.get() {
+                    CatalogSource::Url(url) => Some(view! {
+                        <p class="notice notice--source" data-testid="source-note">{locale.foreign_source(url.host())}</p>
+                    }),
+                    CatalogSource::BuiltIn => None,
+                }}
                 <SkippedNotice skipped=loaded.skipped.clone()/>
                 <Show when=move || results.with(Vec::is_empty)>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
@@ -86,7 +93,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                             let film = loaded.catalog.films[i].clone();
                             let href = Signal::derive({
                                 let id = film.id.clone();
-                                move || format!("/film/{id}?{}", filter.with(Filter::to_query))
+                                move || format!("/film/{id}{}", filter.with(|f| with_filter(&location.search.get(), f)))
                             });
                             let shown = Signal::derive(move || {
                                 filter.with(|f| badges(&loaded.catalog, &loaded.catalog.films[i], f, today))

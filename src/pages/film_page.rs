@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use catalog::query::with_filter;
 use catalog::{badges, Filter, Loaded, Monetization};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::FilmCard;
 use crate::pages::{use_url_filter, with_catalog};
@@ -22,7 +23,9 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let filter = use_url_filter(&loaded);
-    let back = move || format!("/?{}", filter.with(Filter::to_query));
+    let location = use_location();
+    // Back keeps the language and the source; only the path changes.
+    let back = move || format!("/{}", filter.with(|f| with_filter(&location.search.get(), f)));
 
     move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();

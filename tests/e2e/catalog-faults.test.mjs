@@ -68,3 +68,24 @@ test('a failing server shows the reason and Retry loads the catalog', async () =
   await page.locator('article[data-film-id="tmdb:949"]').waitFor();
   await context.close();
 });
+
+test('a catalog from another site says so, and links keep the source and language', async () => {
+  const { page, context } = await openPage(app.browser);
+  await page.route('https://catalog.example/films.json', (route) =>
+    route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: BROKEN }));
+  await page.goto(`${app.url}/?region=DE&lang=en&source=https://catalog.example/films.json`);
+  const note = page.getByTestId('source-note');
+  await note.waitFor();
+  assert.match(await note.textContent(), /This catalog comes from catalog\.example, not from Flimmer/);
+  // The film page and the way back keep where the catalog came from and the language.
+  await page.locator('article[data-film-id="tmdb:949"] h3 a').click();
+  await page.waitForURL(/\/film\/tmdb:949\?/);
+  assert.match(page.url(), /lang=en/);
+  assert.match(page.url(), /source=https:\/\/catalog\.example\/films\.json/);
+  assert.equal((await page.getByRole('heading', { level: 1 }).textContent()).trim(), 'Heat');
+  await page.getByRole('link', { name: /Back to the list/ }).click();
+  await page.waitForURL(/\/\?region=DE/);
+  assert.match(page.url(), /source=https:\/\/catalog\.example\/films\.json/);
+  await note.waitFor();
+  await context.close();
+});

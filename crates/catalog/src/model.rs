@@ -459,6 +459,12 @@ impl HttpsUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The host (and port, if any): `https://a.example:8443/x` → `a.example:8443`.
+    pub fn host(&self) -> &str {
+        let rest = &self.0["https://".len()..];
+        &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())]
+    }
 }
 
 /// A brand colour `#rrggbb`, safe to put into a CSS custom property.

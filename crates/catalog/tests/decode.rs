@@ -275,6 +275,13 @@ fn never_panics_on_odd_input() {
 }
 
 #[test]
+fn https_urls_know_their_host() {
+    let url = catalog::HttpsUrl::parse("https://catalog.example:8443/films.json?v=2").unwrap();
+    assert_eq!(url.host(), "catalog.example:8443");
+    assert_eq!(catalog::HttpsUrl::parse("https://x.example").unwrap().host(), "x.example");
+}
+
+#[test]
 fn provider_ids_and_regions_are_typed() {
     let loaded = decode(&catalog(vec![heat()])).unwrap();
     let netflix = ProviderId::parse("netflix").unwrap();
