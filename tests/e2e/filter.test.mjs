@@ -41,6 +41,9 @@ test('DE + Netflix shows Heat on Netflix, survives a reload, and back undoes it'
 
   mkdirSync('docs', { recursive: true });
   await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.setViewportSize({ width: 360, height: 760 });
+  await page.screenshot({ path: 'docs/screenshot-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // A reload (or a copied link) shows the same view.
   await page.reload();
