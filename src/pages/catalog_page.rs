@@ -54,9 +54,11 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
         move || filter.with(|f| loosen_hint(&loaded.catalog, f, today))
     });
     let regions = Signal::stored(loaded.catalog.regions());
-    let services = Signal::derive({
+    // Memos, so toggling a service does not recompute (or re-diff) the list of services.
+    let region = Memo::new(move |_| filter.with(|f| f.region));
+    let services = Memo::new({
         let loaded = loaded.clone();
-        move || loaded.catalog.providers_in(filter.with(|f| f.region)).into_iter().cloned().collect::<Vec<_>>()
+        move |_| loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
     let as_of = loaded.catalog.as_of;
 
@@ -69,7 +71,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                     {locale.as_of(as_of)} " · " {locale.t().sample_data}
                 </p>
             </aside>
-            <section id="results" class="catalog-page__results" aria-labelledby="results-heading" tabindex="-1">
+            <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
