@@ -272,6 +272,14 @@ impl Locale {
         }
     }
 
+    /// Under a film's page: which country its offers are for.
+    pub fn offers_in(self, r: RegionCode) -> String {
+        match self {
+            Locale::De => format!("Alle Angebote in {}, ohne Filter nach Dienst oder Angebotsart.", self.region(r)),
+            Locale::En => format!("Every offer in {}, whatever services and ways to watch the list was filtered to.", self.region(r)),
+        }
+    }
+
     /// Said above the grid whenever a catalog is not our own: its offers and links are
     /// someone else's word, and a shared link must not pass them off as ours.
     pub fn foreign_source(self, host: &str) -> String {

@@ -56,6 +56,9 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
             <div class="film-page">
                 <a class="film-page__back" href=back>"← " {locale.t().back_to_list}</a>
                 <FilmCard film=film badges=shown heading_level=1/>
+                <p class="film-page__region" data-testid="offers-region">
+                    {move || locale.offers_in(filter.with(|f| f.region))}
+                </p>
             </div>
         }
         .into_any()

@@ -18,6 +18,7 @@ test('the title opens /film/<id> with all offers in the region; back returns to 
   const kinds = await page.locator('a.offer-badge').evaluateAll((els) => els.map((e) => `${e.dataset.provider}:${e.dataset.type}`));
   assert.ok(kinds.includes('netflix:flatrate'), kinds.join());
   assert.ok(kinds.length > 1, `expected more offers than Netflix: ${kinds}`);
+  assert.match(await page.getByTestId('offers-region').textContent(), /Alle Angebote in Deutschland/);
 
   await page.getByRole('link', { name: /Zurück zur Übersicht/ }).click();
   await page.waitForURL(/\/\?region=DE&services=netflix&types=flatrate$/);
