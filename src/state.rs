@@ -1,5 +1,6 @@
-//! The app's shared state, provided once as context: the page language, the loaded
-//! catalog and the two browser facts the filter needs. Everything else is derived.
+//! The app's shared state, provided once as context: the catalog source and the loaded
+//! catalog, and the two browser facts the filter needs; the page language on its own.
+//! Everything else is derived.
 
 use std::sync::Arc;
 

@@ -16,7 +16,7 @@ pub fn FilmCard(
     /// Where the title links to (the film's detail view); no link when `None`.
     #[prop(optional, into)]
     href: Option<Signal<String>>,
-    /// Heading level of the title: 3 in the grid, 1 on the detail page.
+    /// Heading level of the title: 1 on the detail page, 3 (any other value) in the grid.
     #[prop(default = 3)]
     heading_level: u8,
 ) -> impl IntoView {
@@ -31,7 +31,6 @@ pub fn FilmCard(
     };
     let heading = match heading_level {
         1 => view! { <h1 class="film-card__title" id=heading_id.clone()>{heading_text}</h1> }.into_any(),
-        2 => view! { <h2 class="film-card__title" id=heading_id.clone()>{heading_text}</h2> }.into_any(),
         _ => view! { <h3 class="film-card__title" id=heading_id.clone()>{heading_text}</h3> }.into_any(),
     };
 

@@ -1,10 +1,9 @@
 //! `/film/<id>?region=DE`: one film with every offer in the chosen country.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use catalog::query::with_filter;
-use catalog::{badges, Filter, Loaded, Monetization};
+use catalog::{badges, Loaded};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
@@ -44,12 +43,8 @@ fn FilmView(loaded: Arc<Loaded>) -> impl IntoView {
             let loaded = loaded.clone();
             let film = film.clone();
             move || {
-                let all = Filter {
-                    services: BTreeSet::new(),
-                    types: Monetization::ALL.into_iter().collect(),
-                    ..filter.get()
-                };
-                badges(&loaded.catalog, &film, &all, app.today)
+                let everything = filter.with(|f| f.with_all_services().with_all_types());
+                badges(&loaded.catalog, &film, &everything, app.today)
             }
         });
         view! {

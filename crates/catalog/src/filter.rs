@@ -65,18 +65,30 @@ impl Filter {
     /// `default_region` (or the catalog's first region), and services that offer
     /// nothing in the region are dropped. A URL can therefore never show a state the
     /// controls cannot.
+    ///
+    /// Runs on every URL change, so it asks only about the region and the services
+    /// the filter names instead of listing every region and provider.
     pub fn fitted_to(mut self, catalog: &Catalog, default_region: RegionCode) -> Filter {
-        let regions = catalog.regions();
-        if !regions.contains(&self.region) {
-            self.region = if regions.contains(&default_region) || regions.is_empty() {
+        if !catalog.has_offers(self.region, None) {
+            self.region = if catalog.has_offers(default_region, None) {
                 default_region
             } else {
-                regions[0]
+                catalog.regions().first().copied().unwrap_or(default_region)
             };
         }
-        let offered: BTreeSet<&ProviderId> = catalog.providers_in(self.region).into_iter().map(|p| &p.id).collect();
-        self.services.retain(|s| offered.contains(s));
+        let region = self.region;
+        self.services.retain(|s| catalog.has_offers(region, Some(s)));
         self
+    }
+
+    /// The same filter with every way to watch accepted.
+    pub fn with_all_types(&self) -> Filter {
+        Filter { types: Monetization::ALL.into_iter().collect(), ..self.clone() }
+    }
+
+    /// The same filter with every service accepted.
+    pub fn with_all_services(&self) -> Filter {
+        Filter { services: BTreeSet::new(), ..self.clone() }
     }
 }
 
@@ -108,8 +120,8 @@ impl Loosen {
     pub fn apply_to(self, filter: &Filter) -> Option<Filter> {
         match self {
             Loosen::PickAType => Some(Filter { types: Filter::default_types(), ..filter.clone() }),
-            Loosen::AddTypes { .. } => Some(Filter { types: Monetization::ALL.into_iter().collect(), ..filter.clone() }),
-            Loosen::AllServices { .. } => Some(Filter { services: BTreeSet::new(), ..filter.clone() }),
+            Loosen::AddTypes { .. } => Some(filter.with_all_types()),
+            Loosen::AllServices { .. } => Some(filter.with_all_services()),
             Loosen::OtherRegion => None,
         }
     }
@@ -120,14 +132,12 @@ pub fn loosen_hint(catalog: &Catalog, filter: &Filter, today: Date) -> Loosen {
         return Loosen::PickAType;
     }
     let count = |f: &Filter| catalog.films.iter().filter(|film| f.matches(film, today)).count();
-    let all_types = Filter { types: Monetization::ALL.into_iter().collect(), ..filter.clone() };
-    let with_all_types = count(&all_types);
+    let with_all_types = count(&filter.with_all_types());
     if with_all_types > 0 {
         return Loosen::AddTypes { count: with_all_types };
     }
     if !filter.services.is_empty() {
-        let all_services = Filter { services: BTreeSet::new(), ..filter.clone() };
-        let with_all_services = count(&all_services);
+        let with_all_services = count(&filter.with_all_services());
         if with_all_services > 0 {
             return Loosen::AllServices { count: with_all_services };
         }

@@ -40,14 +40,15 @@ impl Catalog {
 
     /// The providers that offer at least one film in `region`, in catalog order.
     pub fn providers_in(&self, region: RegionCode) -> Vec<&Provider> {
-        self.providers
-            .iter()
-            .filter(|p| {
-                self.films
-                    .iter()
-                    .any(|f| f.offers.iter().any(|o| o.region == region && o.provider == p.id))
-            })
-            .collect()
+        self.providers.iter().filter(|p| self.has_offers(region, Some(&p.id))).collect()
+    }
+
+    /// Whether any film has an offer in `region` (from `provider`, when given).
+    /// Stops at the first one, so asking about a region that is there is cheap.
+    pub fn has_offers(&self, region: RegionCode, provider: Option<&ProviderId>) -> bool {
+        self.films.iter().any(|f| {
+            f.offers.iter().any(|o| o.region == region && provider.is_none_or(|p| &o.provider == p))
+        })
     }
 }
 
