@@ -122,13 +122,15 @@ impl Locale {
         }
     }
 
-    /// 7.94 → "7,9" / "7.9".
+    /// 7.94 → "7,9" / "7.9". Rounded in integers: float formatting would add its
+    /// tables and algorithms to the app shell for this one number.
     pub fn rating(self, value: f32) -> String {
-        let s = format!("{:.1}", value);
-        match self {
-            Locale::De => s.replace('.', ","),
-            Locale::En => s,
-        }
+        let tenths = (value.clamp(0.0, 10.0) * 10.0 + 0.5) as u32;
+        let point = match self {
+            Locale::De => ',',
+            Locale::En => '.',
+        };
+        format!("{}{point}{}", tenths / 10, tenths % 10)
     }
 
     pub fn votes(self, n: u32) -> String {
@@ -446,6 +448,8 @@ mod tests {
         assert_eq!(Locale::En.runtime(45), "45 min");
         assert_eq!(Locale::De.rating(7.94), "7,9");
         assert_eq!(Locale::En.rating(7.94), "7.9");
+        assert_eq!(Locale::De.rating(10.0), "10,0");
+        assert_eq!(Locale::En.rating(0.04), "0.0");
         assert_eq!(Locale::De.films(1), "1 Film");
         assert_eq!(Locale::De.films(23456), "23.456 Filme");
         assert_eq!(Locale::En.films(1234567), "1,234,567 films");

@@ -27,7 +27,7 @@ impl AppState {
     pub fn default_region(&self, loaded: &Loaded) -> RegionCode {
         let regions = loaded.catalog.regions();
         self.languages
-            .with_value(|langs| RegionCode::from_languages(langs.iter().map(String::as_str), &regions))
+            .with_value(|langs| RegionCode::from_languages(langs.iter().map(String::as_str), regions.as_slice()))
     }
 }
 

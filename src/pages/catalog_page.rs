@@ -53,7 +53,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
         let loaded = loaded.clone();
         move || filter.with(|f| loosen_hint(&loaded.catalog, f, today))
     });
-    let regions = Signal::stored(loaded.catalog.regions());
+    let regions = Signal::stored(loaded.catalog.regions().into_vec());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.
     let region = Memo::new(move |_| filter.with(|f| f.region));
     let services = Memo::new({

@@ -1,28 +1,27 @@
 //! The "where to stream" filter: a region, a set of services and a set of ways to watch,
 //! and the query that applies it to a catalog.
 
-use std::collections::BTreeSet;
-
 use crate::model::{Catalog, Date, Film, Monetization, Offer, Provider, ProviderId, RegionCode};
+use crate::small::SortedSet;
 
 /// What the reader wants to see. Plain data: the URL is its home (see `query`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Filter {
     pub region: RegionCode,
     /// The services the reader has; empty means every service.
-    pub services: BTreeSet<ProviderId>,
+    pub services: SortedSet<ProviderId>,
     /// The ways to watch the reader accepts; empty matches nothing.
-    pub types: BTreeSet<Monetization>,
+    pub types: SortedSet<Monetization>,
 }
 
 impl Filter {
     /// The default view of a region: every service, flatrate only.
     pub fn new(region: RegionCode) -> Self {
-        Filter { region, services: BTreeSet::new(), types: Self::default_types() }
+        Filter { region, services: SortedSet::new(), types: Self::default_types() }
     }
 
-    pub fn default_types() -> BTreeSet<Monetization> {
-        BTreeSet::from([Monetization::Flatrate])
+    pub fn default_types() -> SortedSet<Monetization> {
+        SortedSet::from([Monetization::Flatrate])
     }
 
     pub fn offer_matches(&self, offer: &Offer, today: Date) -> bool {
@@ -88,18 +87,15 @@ impl Filter {
 
     /// The same filter with every service accepted.
     pub fn with_all_services(&self) -> Filter {
-        Filter { services: BTreeSet::new(), ..self.clone() }
+        Filter { services: SortedSet::new(), ..self.clone() }
     }
 }
 
-/// Positions in `catalog.films` of the films the filter lets through, most-voted
-/// first, then by title. Positions, not references, so a view can key and hold them.
+/// Positions in `catalog.films` of the films the filter lets through, in catalog order
+/// (most-voted first, then by title). Positions, not references, so a view can key and
+/// hold them.
 pub fn apply(catalog: &Catalog, filter: &Filter, today: Date) -> Vec<usize> {
-    let films = &catalog.films;
-    let mut hits: Vec<usize> = (0..films.len()).filter(|&i| filter.matches(&films[i], today)).collect();
-    let votes = |i: usize| films[i].rating.map_or(0, |r| r.votes);
-    hits.sort_by(|&a, &b| votes(b).cmp(&votes(a)).then_with(|| films[a].title.cmp(&films[b].title)));
-    hits
+    (0..catalog.films.len()).filter(|&i| filter.matches(&catalog.films[i], today)).collect()
 }
 
 /// When nothing matches: the one change that would show films, and how many.
@@ -155,13 +151,17 @@ pub struct Badge {
 /// The badges a card shows for `film` under `filter`, in the filter's type order
 /// (flatrate first), then catalog provider order.
 pub fn badges(catalog: &Catalog, film: &Film, filter: &Filter, today: Date) -> Vec<Badge> {
-    let mut badges: Vec<(usize, Badge)> = filter
-        .matching_offers(film, today)
-        .filter_map(|offer| {
-            let position = catalog.providers.iter().position(|p| p.id == offer.provider)?;
-            Some((position, Badge { provider: catalog.providers[position].clone(), offer: offer.clone() }))
-        })
-        .collect();
-    badges.sort_by_key(|(position, b)| (b.offer.monetization, *position));
-    badges.into_iter().map(|(_, b)| b).collect()
+    // A card has a few offers: walking types × providers beats sorting them.
+    let mut badges = Vec::new();
+    for &monetization in filter.types.iter() {
+        for provider in &catalog.providers {
+            badges.extend(
+                filter
+                    .matching_offers(film, today)
+                    .filter(|o| o.monetization == monetization && o.provider == provider.id)
+                    .map(|offer| Badge { provider: provider.clone(), offer: offer.clone() }),
+            );
+        }
+    }
+    badges
 }

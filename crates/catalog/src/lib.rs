@@ -7,8 +7,10 @@ pub mod filter;
 pub mod model;
 pub mod problem;
 pub mod query;
+pub mod small;
 
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};
 pub use filter::{apply, badges, loosen_hint, Badge, Filter, Loosen};
 pub use model::*;
 pub use problem::{quoted, CatalogError, Problem, Reason};
+pub use small::{CodeMap, SortedSet};

@@ -4,8 +4,9 @@
 //! `RegionCode` is two upper-case letters, a `Date` exists in the calendar. Views can
 //! therefore render these values without checking them again.
 
-use std::collections::BTreeMap;
 use std::fmt;
+
+use crate::small::{CodeMap, SortedSet};
 
 /// A whole, validated catalog.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,8 @@ pub struct Catalog {
     pub as_of: Date,
     /// Every provider, in file order (the order badges and toggles are shown in).
     pub providers: Vec<Provider>,
+    /// Most-voted first, then by title: the order a list of films starts from, so a
+    /// filter only has to drop films, never sort them (see `decode`).
     pub films: Vec<Film>,
 }
 
@@ -27,15 +30,8 @@ impl Catalog {
     }
 
     /// Every region some film has an offer in, sorted.
-    pub fn regions(&self) -> Vec<RegionCode> {
-        let mut regions: Vec<RegionCode> = self
-            .films
-            .iter()
-            .flat_map(|f| f.offers.iter().map(|o| o.region))
-            .collect();
-        regions.sort();
-        regions.dedup();
-        regions
+    pub fn regions(&self) -> SortedSet<RegionCode> {
+        self.films.iter().flat_map(|f| f.offers.iter().map(|o| o.region)).collect()
     }
 
     /// The providers that offer at least one film in `region`, in catalog order.
@@ -86,7 +82,7 @@ pub struct Film {
     pub id: FilmId,
     pub title: String,
     /// Localized titles by language ("de" → "Der Pate").
-    pub titles: BTreeMap<LangCode, String>,
+    pub titles: CodeMap<LangCode, String>,
     pub original_title: String,
     pub original_language: Option<LangCode>,
     pub year: u16,
@@ -95,8 +91,8 @@ pub struct Film {
     pub directors: Vec<String>,
     pub cast: Vec<String>,
     pub rating: Option<Rating>,
-    pub certification: BTreeMap<RegionCode, String>,
-    pub synopsis: BTreeMap<LangCode, String>,
+    pub certification: CodeMap<RegionCode, String>,
+    pub synopsis: CodeMap<LangCode, String>,
     pub poster: Option<HttpsUrl>,
     pub tmdb_id: Option<u32>,
     pub imdb_id: Option<String>,

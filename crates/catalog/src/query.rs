@@ -3,10 +3,9 @@
 //! Parsing never fails: a value that is not valid is dropped and the default takes its
 //! place, so any link someone pastes opens a sensible view.
 
-use std::collections::BTreeSet;
-
 use crate::filter::Filter;
 use crate::model::{Monetization, ProviderId, RegionCode};
+use crate::small::SortedSet;
 
 pub const REGION: &str = "region";
 pub const SERVICES: &str = "services";
@@ -21,13 +20,13 @@ impl Filter {
         let region = value(REGION)
             .and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase()))
             .unwrap_or(default_region);
-        let services: BTreeSet<ProviderId> = list(value(SERVICES)).filter_map(ProviderId::parse).collect();
+        let services: SortedSet<ProviderId> = list(value(SERVICES)).filter_map(ProviderId::parse).collect();
         // Absent means the default; present but empty means "none chosen"; present with
         // only unknown values means a broken link, which gets the default.
         let types = match value(TYPES) {
             None => Filter::default_types(),
             Some(raw) => {
-                let parsed: BTreeSet<Monetization> = list(Some(raw)).filter_map(Monetization::parse).collect();
+                let parsed: SortedSet<Monetization> = list(Some(raw)).filter_map(Monetization::parse).collect();
                 if parsed.is_empty() && list(Some(raw)).next().is_some() {
                     Filter::default_types()
                 } else {

@@ -30,7 +30,7 @@ fn decodes_a_valid_catalog_completely() {
     assert_eq!(heat.offers[0].monetization, Monetization::Flatrate);
     assert_eq!(heat.offers[1].price.as_ref().unwrap().minor_units, 399);
     assert_eq!(heat.offers[1].price.as_ref().unwrap().currency.as_str(), "EUR");
-    assert_eq!(c.regions(), [RegionCode::DE, RegionCode::US]);
+    assert_eq!(c.regions(), [RegionCode::DE, RegionCode::US].into());
     let in_de: Vec<&str> = c.providers_in(RegionCode::DE).iter().map(|p| p.id.as_str()).collect();
     assert_eq!(in_de, ["netflix", "store"]);
 }
@@ -142,6 +142,24 @@ fn skips_film_with_unknown_monetization() {
     f["offers"][0]["type"] = json!("stream");
     let problem = only_problem(&catalog(vec![f]));
     assert!(problem.starts_with("films[0].offers[0].type: unknown monetization \"stream\""), "{problem}");
+}
+
+#[test]
+fn films_come_most_voted_first_then_by_title_whatever_the_file_order() {
+    let rated = |id: &str, title: &str, votes: u32| {
+        let mut f = film(id, title, json!([]));
+        f["rating"] = json!({ "value": 7.0, "votes": votes });
+        f
+    };
+    let loaded = decode(&catalog(vec![
+        film("tmdb:1", "Unrated", json!([])),
+        rated("tmdb:2", "Zulu", 10),
+        rated("tmdb:3", "Alpha", 10),
+        rated("tmdb:4", "Popular", 900),
+    ]))
+    .unwrap();
+    let titles: Vec<&str> = loaded.catalog.films.iter().map(|f| f.title.as_str()).collect();
+    assert_eq!(titles, ["Popular", "Alpha", "Zulu", "Unrated"]);
 }
 
 #[test]
