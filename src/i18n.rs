@@ -1,7 +1,9 @@
 //! Every string the reader sees, in German and English, and the locale's formats
 //! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
 
-use catalog::{quoted, CatalogError, Date, Genre, LangCode, Loosen, Monetization, Problem, Reason, RegionCode};
+use catalog::{
+    quoted, CatalogError, Date, Genre, JsonType, LangCode, Loosen, Monetization, Problem, Reason, RegionCode,
+};
 
 /// The language the page is shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -306,11 +308,25 @@ impl Locale {
     }
 }
 
+fn json_type_de(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "null",
+        JsonType::Boolean => "true oder false",
+        JsonType::WholeNumber => "ganze Zahl",
+        JsonType::Number => "Zahl",
+        JsonType::String => "Text",
+        JsonType::Array => "Liste",
+        JsonType::Object => "Objekt",
+    }
+}
+
 fn reason_de(reason: &Reason) -> String {
     let q = |s: &str| quoted(s);
     match reason {
         Reason::Missing => "Pflichtfeld fehlt".into(),
-        Reason::WrongType(serde_words) => format!("falscher Typ ({serde_words})"),
+        Reason::WrongType { expected, found } => {
+            format!("{} erwartet, {} gefunden", json_type_de(*expected), json_type_de(*found))
+        }
         Reason::OutOfRange { found, min, max } => format!("{found} liegt nicht zwischen {min} und {max}"),
         Reason::UnknownMonetization(s) => {
             format!("unbekannte Angebotsart {}, erlaubt sind flatrate, free, ads, rent und buy", q(s))
@@ -330,6 +346,7 @@ fn reason_de(reason: &Reason) -> String {
         Reason::BadColor(s) => format!("keine Farbe wie \"#e50914\": {}", q(s)),
         Reason::BadImdbId(s) => format!("keine IMDb-ID wie \"tt0113277\": {}", q(s)),
         Reason::DuplicateId(s) => format!("doppelte ID {}", q(s)),
+        Reason::NestedTooDeeply => "zu tief verschachtelt (mehr als 128 Ebenen)".into(),
         Reason::PriceWithoutCurrency => "Preis ohne Währung".into(),
         Reason::PriceForFreeOffer => "nur Leih- und Kaufangebote haben einen Preis".into(),
         Reason::WindowEndsBeforeStart => "available_until liegt vor available_from".into(),
@@ -471,6 +488,10 @@ mod tests {
             "films[3].offers[0].type: unbekannte Angebotsart \"stream\", erlaubt sind flatrate, free, ads, rent und buy"
         );
         assert!(Locale::En.problem(&p).starts_with("films[3].offers[0].type: unknown monetization \"stream\""));
+        let wrong = Reason::WrongType { expected: JsonType::WholeNumber, found: JsonType::String };
+        let p = Problem { path: "films[0].year".into(), reason: wrong };
+        assert_eq!(Locale::De.problem(&p), "films[0].year: ganze Zahl erwartet, Text gefunden");
+        assert_eq!(Locale::En.problem(&p), "films[0].year: expected a whole number, found a string");
         let e = CatalogError::NotJson { line: 3, column: 3, message: "expected value".into() };
         assert_eq!(
             Locale::De.catalog_error(&e),

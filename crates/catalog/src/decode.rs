@@ -4,13 +4,14 @@
 //! slices and decoded one at a time, so one bad entry is skipped (with its JSON path) while
 //! the rest loads, and only a broken file as a whole stops the load.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 use crate::model::*;
-use crate::problem::{CatalogError, Problem, Reason};
+use crate::problem::{CatalogError, JsonType, Problem, Reason};
 use crate::small::CodeMap;
 
 /// The catalog format version this reader understands.
@@ -66,10 +67,8 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let mut providers: Vec<Provider> = Vec::with_capacity(provider_entries.len());
     for (i, raw) in provider_entries.iter().enumerate() {
         let mut entry = Entry::new(format!("providers[{i}]"));
-        if let Some(p) = entry.decode::<Obj<RawProvider>>(raw).map(|o| o.0) {
-            if let Some(p) = entry.provider(p, &providers) {
-                providers.push(p);
-            }
+        if let Some(p) = entry.object(raw).and_then(|object| entry.provider(object, &providers)) {
+            providers.push(p);
         }
         entry.finish(&mut skipped);
     }
@@ -79,11 +78,9 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let mut films = Vec::with_capacity(film_entries.len());
     for (i, raw) in film_entries.iter().enumerate() {
         let mut entry = Entry::new(format!("films[{i}]"));
-        if let Some(f) = entry.decode::<Obj<RawFilm>>(raw).map(|o| o.0) {
-            if let Some(film) = entry.film(f, &provider_ids, &film_ids) {
-                film_ids.insert(film.id.clone());
-                films.push(film);
-            }
+        if let Some(film) = entry.object(raw).and_then(|object| entry.film(object, &provider_ids, &film_ids)) {
+            film_ids.insert(film.id.clone());
+            films.push(film);
         }
         entry.finish(&mut skipped);
     }
@@ -98,8 +95,7 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Raw shapes: as permissive as JSON types allow, so that validation (not serde) decides
-// and can name the field. Unknown fields are ignored for forward compatibility.
+// The top level keeps its values raw, so a message can give their position in the file.
 
 #[derive(Deserialize)]
 struct RawTop<'a> {
@@ -113,59 +109,8 @@ struct RawTop<'a> {
     films: Option<&'a RawValue>,
 }
 
-#[derive(Deserialize)]
-struct RawProvider {
-    id: Option<String>,
-    name: Option<String>,
-    kind: Option<String>,
-    color: Option<String>,
-    homepage: Option<String>,
-    tmdb_provider_id: Option<u32>,
-}
-
-#[derive(Deserialize)]
-struct RawFilm {
-    id: Option<String>,
-    title: Option<String>,
-    titles: Option<BTreeMap<String, String>>,
-    original_title: Option<String>,
-    original_language: Option<String>,
-    year: Option<i64>,
-    runtime: Option<i64>,
-    genres: Option<Vec<String>>,
-    directors: Option<Vec<String>>,
-    cast: Option<Vec<String>>,
-    rating: Option<Obj<RawRating>>,
-    certification: Option<BTreeMap<String, String>>,
-    synopsis: Option<BTreeMap<String, String>>,
-    poster: Option<String>,
-    tmdb_id: Option<i64>,
-    imdb_id: Option<String>,
-    offers: Option<Vec<Obj<RawOffer>>>,
-}
-
-#[derive(Deserialize)]
-struct RawRating {
-    value: Option<f64>,
-    votes: Option<i64>,
-}
-
-#[derive(Deserialize)]
-struct RawOffer {
-    provider: Option<String>,
-    region: Option<String>,
-    #[serde(rename = "type")]
-    monetization: Option<String>,
-    price: Option<f64>,
-    currency: Option<String>,
-    quality: Option<String>,
-    url: Option<String>,
-    available_from: Option<String>,
-    available_until: Option<String>,
-}
-
 /// A value that must be a JSON object. serde's derived structs also accept arrays
-/// (fields by position); a catalog entry written as an array is a mistake to report.
+/// (fields by position); a catalog written as an array is a mistake to report.
 struct Obj<T>(T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
@@ -185,28 +130,49 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Validation of one entry. Problems are collected rather than returned at the first one,
-// so whoever fixes the file sees everything wrong with the entry at once.
+// Validation of one entry, read field by field from its JSON value. Walking the value by
+// hand (rather than deriving `Deserialize` for every shape) lets validation name each
+// problem in its own words, in both languages, and keeps the decoder small in the wasm
+// shell. Problems are collected rather than returned at the first one, so whoever fixes
+// the file sees everything wrong with the entry at once. Unknown fields are ignored for
+// forward compatibility; a field that is `null` counts as absent.
+
+type Object = Map<String, Value>;
+
+#[derive(Clone, Copy)]
+enum Need {
+    Required,
+    Optional,
+}
+
+#[derive(Clone, Copy)]
+enum Within {
+    Entry,
+    Offer(usize),
+    Rating,
+}
 
 struct Entry {
     path: String,
-    /// The offer being validated, so its fields report as `offers[2].type`.
-    offer: Option<usize>,
+    /// The part of the entry being validated, so its fields report as `offers[2].type`.
+    within: Within,
     label: Option<String>,
     problems: Vec<Problem>,
 }
 
 impl Entry {
     fn new(path: String) -> Self {
-        Entry { path, offer: None, label: None, problems: Vec::new() }
+        Entry { path, within: Within::Entry, label: None, problems: Vec::new() }
     }
 
     /// Paths are built only here, when something is wrong: validating a good entry
     /// allocates no path strings.
     fn report(&mut self, field: &str, reason: Reason) {
         let mut path = self.path.clone();
-        if let Some(i) = self.offer {
-            path.push_str(&format!(".offers[{i}]"));
+        match self.within {
+            Within::Entry => {}
+            Within::Offer(i) => path.push_str(&format!(".offers[{i}]")),
+            Within::Rating => path.push_str(".rating"),
         }
         if !field.is_empty() {
             if !field.starts_with('[') {
@@ -217,30 +183,51 @@ impl Entry {
         self.problems.push(Problem { path, reason });
     }
 
+    fn wrong_type(&mut self, field: &str, expected: JsonType, found: &Value) {
+        self.report(field, Reason::WrongType { expected, found: JsonType::of(found) });
+    }
+
     fn finish(self, skipped: &mut Vec<Skipped>) {
         if !self.problems.is_empty() {
             skipped.push(Skipped { path: self.path, label: self.label, problems: self.problems });
         }
     }
 
-    fn decode<'de, T: Deserialize<'de>>(&mut self, raw: &'de RawValue) -> Option<T> {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
-            Ok(value) => Some(value),
-            Err(err) => {
-                let field = err.path().to_string();
-                let field = if field == "." { String::new() } else { field };
-                let message = strip_position(&err.inner().to_string());
-                self.report(&field, Reason::WrongType(message));
+    /// The entry itself, which must be an object.
+    fn object(&mut self, raw: &RawValue) -> Option<Object> {
+        // The text was checked as JSON already; only nesting deeper than serde_json's
+        // limit (128) can fail here, and that is no shape a catalog entry has.
+        match serde_json::from_str(raw.get()) {
+            Ok(Value::Object(object)) => Some(object),
+            Ok(other) => {
+                self.wrong_type("", JsonType::Object, &other);
+                None
+            }
+            Err(_) => {
+                self.report("", Reason::NestedTooDeeply);
+                None
+            }
+        }
+    }
+
+    /// A string field, trimmed; `None` when absent (or of the wrong type, reported).
+    fn string(&mut self, object: &mut Object, field: &str) -> Option<String> {
+        match object.remove(field)? {
+            Value::Null => None,
+            Value::String(s) => Some(clean(s)),
+            other => {
+                self.wrong_type(field, JsonType::String, &other);
                 None
             }
         }
     }
 
     /// A required, non-blank string.
-    fn required(&mut self, field: &str, value: Option<String>) -> Option<String> {
-        match value.map(clean) {
+    fn required(&mut self, object: &mut Object, field: &str) -> Option<String> {
+        let present = object.get(field).is_some_and(|v| !v.is_null());
+        match self.string(object, field) {
             Some(v) if !v.is_empty() => Some(v),
+            None if present => None, // wrong type, reported
             _ => {
                 self.report(field, Reason::Missing);
                 None
@@ -248,14 +235,19 @@ impl Entry {
         }
     }
 
+    /// A string field that must parse as `T`.
     fn parsed<T>(
         &mut self,
+        object: &mut Object,
         field: &str,
-        value: Option<String>,
+        need: Need,
         parse: impl Fn(&str) -> Option<T>,
         reason: impl Fn(String) -> Reason,
     ) -> Option<T> {
-        let value = clean(value?);
+        let value = match need {
+            Need::Required => self.required(object, field)?,
+            Need::Optional => self.string(object, field)?,
+        };
         let parsed = parse(&value);
         if parsed.is_none() {
             self.report(field, reason(value));
@@ -263,17 +255,104 @@ impl Entry {
         parsed
     }
 
-    fn in_range(&mut self, field: &str, value: i64, min: i64, max: i64) -> Option<i64> {
-        if (min..=max).contains(&value) {
-            Some(value)
-        } else {
-            self.report(field, Reason::OutOfRange { found: value.to_string(), min, max });
-            None
+    /// A number field within `min..=max`; `whole` asks for an integer.
+    fn number(&mut self, object: &mut Object, field: &str, whole: bool, min: i64, max: i64) -> Option<f64> {
+        let n = match object.remove(field)? {
+            Value::Null => return None,
+            Value::Number(n) => n,
+            other => {
+                let expected = if whole { JsonType::WholeNumber } else { JsonType::Number };
+                self.wrong_type(field, expected, &other);
+                return None;
+            }
+        };
+        if whole && !(n.is_i64() || n.is_u64()) {
+            self.report(field, Reason::WrongType { expected: JsonType::WholeNumber, found: JsonType::Number });
+            return None;
+        }
+        // Every number serde_json reads converts to a finite f64, and catalog ranges are
+        // far inside f64's exact integers.
+        let value = n.as_f64().unwrap_or(f64::INFINITY);
+        if value < min as f64 || value > max as f64 {
+            self.report(field, Reason::OutOfRange { found: n.to_string(), min, max });
+            return None;
+        }
+        Some(value)
+    }
+
+    fn whole(&mut self, object: &mut Object, field: &str, min: i64, max: i64) -> Option<i64> {
+        self.number(object, field, true, min, max).map(|v| v as i64)
+    }
+
+    /// A list of strings, trimmed, blanks dropped.
+    fn strings(&mut self, object: &mut Object, field: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in self.array(object, field).into_iter().enumerate() {
+            match item {
+                Value::String(s) => {
+                    let s = clean(s);
+                    if !s.is_empty() {
+                        out.push(s);
+                    }
+                }
+                other => self.wrong_type(&format!("{field}[{i}]"), JsonType::String, &other),
+            }
+        }
+        out
+    }
+
+    fn array(&mut self, object: &mut Object, field: &str) -> Vec<Value> {
+        match object.remove(field) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(field, JsonType::Array, &other);
+                Vec::new()
+            }
         }
     }
 
-    fn provider(&mut self, raw: RawProvider, earlier: &[Provider]) -> Option<Provider> {
-        let id = self.required("id", raw.id).and_then(|id| {
+    fn nested(&mut self, object: &mut Object, field: &str) -> Option<Object> {
+        match object.remove(field)? {
+            Value::Null => None,
+            Value::Object(o) => Some(o),
+            other => {
+                self.wrong_type(field, JsonType::Object, &other);
+                None
+            }
+        }
+    }
+
+    /// An object of texts keyed by a code (`{"de": "…", "en": "…"}`), blanks dropped.
+    fn texts<K: PartialEq>(
+        &mut self,
+        object: &mut Object,
+        field: &str,
+        parse_code: impl Fn(&str) -> Option<K>,
+        bad_code: impl Fn(String) -> Reason,
+    ) -> CodeMap<K, String> {
+        let mut map = CodeMap::new();
+        for (code, text) in self.nested(object, field).unwrap_or_default() {
+            let Some(key) = parse_code(&code) else {
+                self.report(&format!("{field}.{code}"), bad_code(code));
+                continue;
+            };
+            match text {
+                Value::String(s) => {
+                    let s = clean(s);
+                    if !s.is_empty() {
+                        map.insert(key, s);
+                    }
+                }
+                Value::Null => {}
+                other => self.wrong_type(&format!("{field}.{code}"), JsonType::String, &other),
+            }
+        }
+        map
+    }
+
+    fn provider(&mut self, mut raw: Object, earlier: &[Provider]) -> Option<Provider> {
+        let id = self.required(&mut raw, "id").and_then(|id| {
             let parsed = ProviderId::parse(&id);
             if parsed.is_none() {
                 self.report("id", Reason::BadId(id.clone()));
@@ -286,16 +365,11 @@ impl Entry {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
-        let name = self.required("name", raw.name);
-        let kind = self
-            .required("kind", raw.kind)
-            .and_then(|k| self.parsed("kind", Some(k), ProviderKind::parse, Reason::UnknownProviderKind));
-        let color = self
-            .required("color", raw.color)
-            .and_then(|c| self.parsed("color", Some(c), Color::parse, Reason::BadColor));
-        let homepage = self
-            .required("homepage", raw.homepage)
-            .and_then(|h| self.parsed("homepage", Some(h), HttpsUrl::parse, Reason::NotHttps));
+        let name = self.required(&mut raw, "name");
+        let kind = self.parsed(&mut raw, "kind", Need::Required, ProviderKind::parse, Reason::UnknownProviderKind);
+        let color = self.parsed(&mut raw, "color", Need::Required, Color::parse, Reason::BadColor);
+        let homepage = self.parsed(&mut raw, "homepage", Need::Required, HttpsUrl::parse, Reason::NotHttps);
+        let tmdb_provider_id = self.whole(&mut raw, "tmdb_provider_id", 0, u32::MAX as i64);
         if !self.problems.is_empty() {
             return None;
         }
@@ -305,91 +379,77 @@ impl Entry {
             kind: kind?,
             color: color?,
             homepage: homepage?,
-            tmdb_provider_id: raw.tmdb_provider_id,
+            tmdb_provider_id: tmdb_provider_id.map(|t| t as u32),
         })
     }
 
-    fn film(
-        &mut self,
-        raw: RawFilm,
-        providers: &HashSet<&ProviderId>,
-        earlier: &HashSet<FilmId>,
-    ) -> Option<Film> {
-        let id = self.required("id", raw.id).and_then(|id| {
+    fn film(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>, earlier: &HashSet<FilmId>) -> Option<Film> {
+        let id = self.required(&mut raw, "id").and_then(|id| {
             self.label = Some(id.clone());
-            self.parsed("id", Some(id), FilmId::parse, Reason::BadId)
+            let parsed = FilmId::parse(&id);
+            if parsed.is_none() {
+                self.report("id", Reason::BadId(id));
+            }
+            parsed
         });
         if let Some(id) = &id {
             if earlier.contains(id) {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
-        let title = self.required("title", raw.title);
+        let title = self.required(&mut raw, "title");
         if let Some(title) = &title {
             self.label = Some(title.clone());
         }
-        let titles = self.lang_map("titles", raw.titles);
-        let original_title = raw.original_title.map(clean).filter(|t| !t.is_empty());
+        let titles = self.texts(&mut raw, "titles", LangCode::parse, Reason::BadLanguage);
+        let original_title = self.string(&mut raw, "original_title").filter(|t| !t.is_empty());
         let original_language =
-            self.parsed("original_language", raw.original_language, LangCode::parse, Reason::BadLanguage);
-        let year = match raw.year {
-            Some(y) => self.in_range("year", y, 1870, 2100),
-            None => {
-                self.report("year", Reason::Missing);
-                None
-            }
-        };
-        let runtime = raw.runtime.and_then(|r| self.in_range("runtime", r, 1, 1000));
+            self.parsed(&mut raw, "original_language", Need::Optional, LangCode::parse, Reason::BadLanguage);
+        if raw.get("year").is_none_or(Value::is_null) {
+            self.report("year", Reason::Missing);
+        }
+        let year = self.whole(&mut raw, "year", 1870, 2100);
+        let runtime = self.whole(&mut raw, "runtime", 1, 1000);
         let mut genres = Vec::new();
-        for (i, g) in raw.genres.unwrap_or_default().into_iter().enumerate() {
-            match Genre::parse(g.trim()) {
-                Some(g) if !genres.contains(&g) => genres.push(g),
-                Some(_) => {}
-                None => self.report(&format!("genres[{i}]"), Reason::UnknownGenre(g)),
+        for (i, item) in self.array(&mut raw, "genres").into_iter().enumerate() {
+            match item {
+                Value::String(g) => match Genre::parse(g.trim()) {
+                    Some(g) if !genres.contains(&g) => genres.push(g),
+                    Some(_) => {}
+                    None => self.report(&format!("genres[{i}]"), Reason::UnknownGenre(g)),
+                },
+                other => self.wrong_type(&format!("genres[{i}]"), JsonType::String, &other),
             }
         }
-        let rating = raw.rating.and_then(|Obj(r)| {
-            let value = match r.value {
-                Some(v) if (0.0..=10.0).contains(&v) => Some(v as f32),
-                Some(v) => {
-                    self.report("rating.value", Reason::OutOfRange { found: v.to_string(), min: 0, max: 10 });
-                    None
-                }
-                None => {
-                    self.report("rating.value", Reason::Missing);
-                    None
-                }
-            };
-            let votes = self.in_range("rating.votes", r.votes.unwrap_or(0), 0, u32::MAX as i64);
-            Some(Rating { value: value?, votes: votes? as u32 })
+        let directors = self.strings(&mut raw, "directors");
+        let cast = self.strings(&mut raw, "cast");
+        let rating = self.nested(&mut raw, "rating").and_then(|mut r| {
+            self.within = Within::Rating;
+            if r.get("value").is_none_or(Value::is_null) {
+                self.report("value", Reason::Missing);
+            }
+            let value = self.number(&mut r, "value", false, 0, 10);
+            let votes = self.whole(&mut r, "votes", 0, u32::MAX as i64).unwrap_or(0);
+            self.within = Within::Entry;
+            Some(Rating { value: value? as f32, votes: votes as u32 })
         });
         let mut certification = CodeMap::new();
-        for (region, label) in raw.certification.unwrap_or_default() {
-            match RegionCode::parse(&region) {
-                Some(r) => {
-                    let label = clean(label);
-                    if !label.is_empty() {
-                        certification.insert(r, cut(&label, 12));
-                    }
-                }
-                None => self.report(&format!("certification.{region}"), Reason::BadRegion(region)),
-            }
+        for (region, label) in self.texts(&mut raw, "certification", RegionCode::parse, Reason::BadRegion).iter() {
+            certification.insert(*region, cut(label, 12));
         }
-        let synopsis = self.lang_map("synopsis", raw.synopsis);
-        let poster = self.parsed("poster", raw.poster, HttpsUrl::parse, Reason::NotHttps);
-        let tmdb_id = raw
-            .tmdb_id
-            .and_then(|t| self.in_range("tmdb_id", t, 1, u32::MAX as i64))
-            .map(|t| t as u32);
-        let imdb_id = self.parsed("imdb_id", raw.imdb_id, parse_imdb_id, Reason::BadImdbId);
+        let synopsis = self.texts(&mut raw, "synopsis", LangCode::parse, Reason::BadLanguage);
+        let poster = self.parsed(&mut raw, "poster", Need::Optional, HttpsUrl::parse, Reason::NotHttps);
+        let tmdb_id = self.whole(&mut raw, "tmdb_id", 1, u32::MAX as i64).map(|t| t as u32);
+        let imdb_id = self.parsed(&mut raw, "imdb_id", Need::Optional, parse_imdb_id, Reason::BadImdbId);
 
         let mut offers = Vec::new();
-        for (i, Obj(o)) in raw.offers.unwrap_or_default().into_iter().enumerate() {
-            self.offer = Some(i);
-            if let Some(offer) = self.offer(o, providers) {
-                offers.push(offer);
+        for (i, item) in self.array(&mut raw, "offers").into_iter().enumerate() {
+            self.within = Within::Offer(i);
+            match item {
+                Value::Object(o) => offers.extend(self.offer(o, providers)),
+                other => self.wrong_type("", JsonType::Object, &other),
             }
-            self.offer = None;
+            self.within = Within::Entry;
         }
 
         if !self.problems.is_empty() {
@@ -405,8 +465,8 @@ impl Entry {
             year: year? as u16,
             runtime: runtime.map(|r| r as u16),
             genres,
-            directors: clean_list(raw.directors),
-            cast: clean_list(raw.cast),
+            directors,
+            cast,
             rating,
             certification,
             synopsis,
@@ -417,9 +477,9 @@ impl Entry {
         })
     }
 
-    fn offer(&mut self, raw: RawOffer, providers: &HashSet<&ProviderId>) -> Option<Offer> {
+    fn offer(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>) -> Option<Offer> {
         let before = self.problems.len();
-        let provider = self.required("provider", raw.provider).and_then(|p| {
+        let provider = self.required(&mut raw, "provider").and_then(|p| {
             match ProviderId::parse(&p).filter(|id| providers.contains(id)) {
                 Some(id) => Some(id),
                 None => {
@@ -428,34 +488,28 @@ impl Entry {
                 }
             }
         });
-        let region = self
-            .required("region", raw.region)
-            .and_then(|r| self.parsed("region", Some(r), RegionCode::parse, Reason::BadRegion));
-        let monetization = self.required("type", raw.monetization).and_then(|m| {
-            self.parsed("type", Some(m), Monetization::parse, Reason::UnknownMonetization)
-        });
-        let currency = self.parsed("currency", raw.currency, Currency::parse, Reason::BadCurrency);
-        let price = match (raw.price, currency) {
-            (None, _) => None,
-            (Some(_), _) if !matches!(monetization, Some(Monetization::Rent | Monetization::Buy) | None) => {
+        let region = self.parsed(&mut raw, "region", Need::Required, RegionCode::parse, Reason::BadRegion);
+        let monetization =
+            self.parsed(&mut raw, "type", Need::Required, Monetization::parse, Reason::UnknownMonetization);
+        let currency = self.parsed(&mut raw, "currency", Need::Optional, Currency::parse, Reason::BadCurrency);
+        let has_price = raw.get("price").is_some_and(|v| !v.is_null());
+        let price = match self.number(&mut raw, "price", false, 0, 100_000) {
+            _ if !has_price => None,
+            Some(_) if !matches!(monetization, Some(Monetization::Rent | Monetization::Buy) | None) => {
                 self.report("price", Reason::PriceForFreeOffer);
                 None
             }
-            (Some(p), _) if !(0.0..=100_000.0).contains(&p) => {
-                self.report("price", Reason::OutOfRange { found: p.to_string(), min: 0, max: 100_000 });
-                None
-            }
-            (Some(_), None) => {
+            Some(_) if currency.is_none() => {
                 self.report("currency", Reason::PriceWithoutCurrency);
                 None
             }
-            (Some(p), Some(currency)) => Some(Price { minor_units: (p * 100.0).round() as u32, currency }),
+            Some(p) => currency.map(|currency| Price { minor_units: (p * 100.0).round() as u32, currency }),
+            None => None, // wrong type or out of range, reported
         };
-        let quality = self.parsed("quality", raw.quality, Quality::parse, Reason::UnknownQuality);
-        let url = self.parsed("url", raw.url, HttpsUrl::parse, Reason::NotHttps);
-        let available_from = self.parsed("available_from", raw.available_from, Date::parse, Reason::BadDate);
-        let available_until =
-            self.parsed("available_until", raw.available_until, Date::parse, Reason::BadDate);
+        let quality = self.parsed(&mut raw, "quality", Need::Optional, Quality::parse, Reason::UnknownQuality);
+        let url = self.parsed(&mut raw, "url", Need::Optional, HttpsUrl::parse, Reason::NotHttps);
+        let available_from = self.parsed(&mut raw, "available_from", Need::Optional, Date::parse, Reason::BadDate);
+        let available_until = self.parsed(&mut raw, "available_until", Need::Optional, Date::parse, Reason::BadDate);
         if let (Some(from), Some(until)) = (available_from, available_until) {
             if until < from {
                 self.report("available_until", Reason::WindowEndsBeforeStart);
@@ -475,28 +529,11 @@ impl Entry {
             available_until,
         })
     }
-
-    fn lang_map(&mut self, field: &str, raw: Option<BTreeMap<String, String>>) -> CodeMap<LangCode, String> {
-        let mut map = CodeMap::new();
-        for (lang, text) in raw.unwrap_or_default() {
-            match LangCode::parse(&lang) {
-                Some(l) => {
-                    let text = clean(text);
-                    if !text.is_empty() {
-                        map.insert(l, text);
-                    }
-                }
-                None => self.report(&format!("{field}.{lang}"), Reason::BadLanguage(lang)),
-            }
-        }
-        map
-    }
 }
 
 fn parse_imdb_id(s: &str) -> Option<String> {
     let digits = s.strip_prefix("tt")?;
-    (digits.len() >= 7 && digits.len() <= 10 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.to_owned())
+    (digits.len() >= 7 && digits.len() <= 10 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| s.to_owned())
 }
 
 /// Trims white space and the invisible characters real catalogs carry at their edges
@@ -509,10 +546,6 @@ fn clean(s: String) -> String {
     } else {
         trimmed.to_owned()
     }
-}
-
-fn clean_list(list: Option<Vec<String>>) -> Vec<String> {
-    list.unwrap_or_default().into_iter().map(clean).filter(|s| !s.is_empty()).collect()
 }
 
 fn cut(s: &str, max_chars: usize) -> String {
@@ -534,9 +567,7 @@ fn strip_position(message: &str) -> String {
 /// Line and column (1-based, in characters) where `raw` starts in `text`.
 fn line_column(text: &str, raw: &RawValue) -> (usize, usize) {
     // `raw` is borrowed from `text`, so its address lies inside it.
-    let offset = (raw.get().as_ptr() as usize)
-        .saturating_sub(text.as_ptr() as usize)
-        .min(text.len());
+    let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -12,5 +12,5 @@ pub mod small;
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};
 pub use filter::{apply, badges, loosen_hint, Badge, Filter, Loosen};
 pub use model::*;
-pub use problem::{quoted, CatalogError, Problem, Reason};
+pub use problem::{quoted, CatalogError, JsonType, Problem, Reason};
 pub use small::{CodeMap, SortedSet};

@@ -53,9 +53,16 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     Missing,
-    /// serde's own words for a value of the wrong JSON type.
-    WrongType(String),
-    OutOfRange { found: String, min: i64, max: i64 },
+    /// A value of the wrong JSON type (a number where a string belongs).
+    WrongType {
+        expected: JsonType,
+        found: JsonType,
+    },
+    OutOfRange {
+        found: String,
+        min: i64,
+        max: i64,
+    },
     UnknownMonetization(String),
     UnknownGenre(String),
     UnknownProvider(String),
@@ -70,9 +77,52 @@ pub enum Reason {
     BadColor(String),
     BadImdbId(String),
     DuplicateId(String),
+    /// Arrays or objects nested more than 128 levels deep.
+    NestedTooDeeply,
     PriceWithoutCurrency,
     PriceForFreeOffer,
     WindowEndsBeforeStart,
+}
+
+/// The type of a JSON value, as a message names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Boolean,
+    WholeNumber,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    pub fn of(value: &serde_json::Value) -> JsonType {
+        use serde_json::Value;
+        match value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => JsonType::WholeNumber,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "true or false",
+            JsonType::WholeNumber => "a whole number",
+            JsonType::Number => "a number",
+            JsonType::String => "a string",
+            JsonType::Array => "an array",
+            JsonType::Object => "an object",
+        })
+    }
 }
 
 /// A value from the file as a message quotes it: escaped, and cut after 60 characters.
@@ -91,23 +141,23 @@ impl fmt::Display for Reason {
         let q = |s: &str| quoted(s);
         match self {
             Reason::Missing => write!(f, "missing required field"),
-            Reason::WrongType(msg) => write!(f, "{msg}"),
+            Reason::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
             Reason::OutOfRange { found, min, max } => {
                 write!(f, "{found} is out of range ({min} to {max})")
             }
-            Reason::UnknownMonetization(s) => write!(
-                f,
-                "unknown monetization {}, expected flatrate, free, ads, rent or buy",
-                q(s)
-            ),
+            Reason::UnknownMonetization(s) => {
+                write!(f, "unknown monetization {}, expected flatrate, free, ads, rent or buy", q(s))
+            }
             Reason::UnknownGenre(s) => write!(f, "unknown genre {}", q(s)),
             Reason::UnknownProvider(s) => write!(f, "unknown provider {}", q(s)),
-            Reason::UnknownProviderKind(s) => write!(
-                f,
-                "unknown provider kind {}, expected subscription, free or store",
-                q(s)
-            ),
-            Reason::UnknownQuality(s) => write!(f, "unknown quality {}, expected SD, HD or 4K", q(s)),
+            Reason::UnknownProviderKind(s) => {
+                write!(f, "unknown provider kind {}, expected subscription, free or store", q(s))
+            }
+            Reason::UnknownQuality(s) => {
+                write!(f, "unknown quality {}, expected SD, HD or 4K", q(s))
+            }
             Reason::NotHttps(s) => write!(f, "link must be an https URL, found {}", q(s)),
             Reason::BadDate(s) => write!(f, "not a date (YYYY-MM-DD): {}", q(s)),
             Reason::BadId(s) => write!(f, "not a valid id: {}", q(s)),
@@ -117,6 +167,7 @@ impl fmt::Display for Reason {
             Reason::BadColor(s) => write!(f, "not a colour like \"#e50914\": {}", q(s)),
             Reason::BadImdbId(s) => write!(f, "not an IMDb id like \"tt0113277\": {}", q(s)),
             Reason::DuplicateId(s) => write!(f, "duplicate id {}", q(s)),
+            Reason::NestedTooDeeply => write!(f, "nested too deeply (more than 128 levels)"),
             Reason::PriceWithoutCurrency => write!(f, "price needs a currency"),
             Reason::PriceForFreeOffer => write!(f, "only rent and buy offers have a price"),
             Reason::WindowEndsBeforeStart => write!(f, "available_until is before available_from"),

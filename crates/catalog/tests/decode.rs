@@ -6,6 +6,13 @@ use catalog::{decode, CatalogError, Date, Monetization, ProviderId, RegionCode};
 use common::*;
 use serde_json::json;
 
+/// Every problem of the one skipped entry, as messages.
+fn problems(text: &str) -> Vec<String> {
+    let loaded = decode(text).expect("file loads");
+    assert_eq!(loaded.skipped.len(), 1, "one entry skipped: {:?}", loaded.skipped);
+    loaded.skipped[0].problems.iter().map(|p| p.to_string()).collect()
+}
+
 fn only_problem(text: &str) -> String {
     let loaded = decode(text).expect("file loads");
     assert_eq!(loaded.skipped.len(), 1, "one entry skipped: {:?}", loaded.skipped);
@@ -62,10 +69,7 @@ fn rejects_an_unknown_format_version_naming_the_position() {
     let text = "{\n  \"format\": 2,\n  \"as_of\": \"2026-03-05\", \"providers\": [], \"films\": []\n}";
     let err = decode(text).unwrap_err();
     assert_eq!(err, CatalogError::UnknownFormat { found: "2".into(), line: 2, column: 13 });
-    assert_eq!(
-        err.to_string(),
-        "format (line 2, column 13): unknown catalog format 2, this reader knows format 1"
-    );
+    assert_eq!(err.to_string(), "format (line 2, column 13): unknown catalog format 2, this reader knows format 1");
 }
 
 #[test]
@@ -173,11 +177,77 @@ fn skips_the_second_film_with_a_duplicate_id() {
 }
 
 #[test]
+fn reports_every_wrong_type_in_a_film_with_its_path() {
+    let mut f = heat();
+    f["year"] = json!(1995.5);
+    f["directors"] = json!("Michael Mann");
+    f["cast"] = json!(["Al Pacino", 7]);
+    f["rating"] = json!({ "value": "7.9", "votes": 12 });
+    f["synopsis"] = json!({ "de": ["Ein Coup"] });
+    f["offers"][2] = json!("netflix");
+    assert_eq!(
+        problems(&catalog(vec![f])),
+        [
+            "films[0].year: expected a whole number, found a number",
+            "films[0].directors: expected an array, found a string",
+            "films[0].cast[1]: expected a string, found a whole number",
+            "films[0].rating.value: expected a number, found a string",
+            "films[0].synopsis.de: expected a string, found an array",
+            "films[0].offers[2]: expected an object, found a string",
+        ]
+    );
+}
+
+#[test]
+fn numbers_out_of_range_are_quoted_as_written() {
+    let mut f = heat();
+    f["rating"]["value"] = json!(11.5);
+    f["offers"][1]["price"] = json!(-0.5);
+    f["tmdb_id"] = json!(18446744073709551615u64);
+    assert_eq!(
+        problems(&catalog(vec![f])),
+        [
+            "films[0].rating.value: 11.5 is out of range (0 to 10)",
+            "films[0].tmdb_id: 18446744073709551615 is out of range (1 to 4294967295)",
+            "films[0].offers[1].price: -0.5 is out of range (0 to 100000)",
+        ]
+    );
+}
+
+#[test]
+fn null_counts_as_absent_but_not_for_required_fields() {
+    let mut f = heat();
+    f["poster"] = json!(null);
+    f["runtime"] = json!(null);
+    f["rating"] = json!(null);
+    let loaded = decode(&catalog(vec![f])).unwrap();
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    assert_eq!(loaded.catalog.films[0].runtime, None);
+    let mut f = heat();
+    f["title"] = json!(null);
+    f["year"] = json!(null);
+    assert_eq!(
+        problems(&catalog(vec![f])),
+        ["films[0].title: missing required field", "films[0].year: missing required field"]
+    );
+}
+
+#[test]
+fn a_film_nested_too_deeply_is_skipped_and_the_rest_loads() {
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let text =
+        catalog(vec![heat()]).replacen("\"films\":[", &format!("\"films\":[{{\"id\":\"tmdb:1\",\"x\":{deep}}},"), 1);
+    let loaded = decode(&text).unwrap();
+    assert_eq!(loaded.catalog.films.len(), 1);
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "films[0]: nested too deeply (more than 128 levels)");
+}
+
+#[test]
 fn names_the_path_of_a_value_of_the_wrong_type() {
     let mut f = heat();
     f["offers"][0]["region"] = json!(49);
     let problem = only_problem(&catalog(vec![f]));
-    assert_eq!(problem, "films[0].offers[0].region: invalid type: integer `49`, expected a string");
+    assert_eq!(problem, "films[0].offers[0].region: expected a string, found a whole number");
 }
 
 #[test]
@@ -274,22 +344,28 @@ fn keeps_hostile_text_as_plain_text() {
 fn never_panics_on_odd_input() {
     let deep = "[".repeat(10_000);
     let odd = [
-        "null", "1", "\"x\"", "{}", "{\"format\":1}", "{\"format\":1e400}", deep.as_str(),
+        "null",
+        "1",
+        "\"x\"",
+        "{}",
+        "{\"format\":1}",
+        "{\"format\":1e400}",
+        deep.as_str(),
         "{\"format\":1,\"as_of\":\"2026-03-05\",\"providers\":[null,1,\"x\"],\"films\":[null,[],{\"offers\":[null]}]}",
         "{\"format\":1,\"as_of\":\"9999-99-99\",\"providers\":[],\"films\":[]}",
         "{\"format\":\"1\",\"as_of\":\"2026-03-05\",\"providers\":[],\"films\":[]}",
     ];
     let as_arrays = catalog(vec![json!(["tmdb:5", "Array Film", 2000])]);
-    assert_eq!(only_problem(&as_arrays), "films[0]: invalid type: sequence, expected a JSON object");
+    assert_eq!(only_problem(&as_arrays), "films[0]: expected an object, found an array");
     let mut f = heat();
     f["offers"][0] = json!(["netflix", "DE", "flatrate"]);
-    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[0]: invalid type: sequence, expected a JSON object");
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].offers[0]: expected an object, found an array");
     for text in odd {
         let _ = decode(text);
     }
     let loaded = decode(odd[7]).unwrap();
     assert_eq!(loaded.skipped.len(), 6);
-    assert_eq!(loaded.skipped[0].problems[0].to_string(), "providers[0]: invalid type: null, expected a JSON object");
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "providers[0]: expected an object, found null");
 }
 
 #[test]
@@ -311,7 +387,8 @@ fn provider_ids_and_regions_are_typed() {
 #[test]
 fn never_panics_on_damaged_copies_of_a_catalog() {
     let original = include_str!("../../../tests/fixtures/catalog-with-broken-entries.json").as_bytes();
-    let replacements: &[&[u8]] = &[b"", b"\"", b"{", b"]", b",", b"null", b"-1", b"1e999", b"\\u0000", b"\xff", "é".as_bytes()];
+    let replacements: &[&[u8]] =
+        &[b"", b"\"", b"{", b"]", b",", b"null", b"-1", b"1e999", b"\\u0000", b"\xff", "é".as_bytes()];
     let mut state = 7u64;
     let mut next = move || {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
