@@ -1,8 +1,9 @@
 //! Reading a catalog: JSON text in, a validated `Catalog` plus a report of skipped entries out.
 //!
-//! Decoding never panics. The text is parsed once; providers and films are kept as raw
-//! slices and decoded one at a time, so one bad entry is skipped (with its JSON path) while
-//! the rest loads, and only a broken file as a whole stops the load.
+//! Decoding never panics. The top level is parsed once, keeping providers and films as raw
+//! slices of the text; each entry is then read into a JSON value and validated field by
+//! field, so one bad entry is skipped (with its JSON path) while the rest loads, and only a
+//! broken file as a whole stops the load.
 
 use std::collections::HashSet;
 
@@ -66,7 +67,7 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let mut skipped = Vec::new();
     let mut providers: Vec<Provider> = Vec::with_capacity(provider_entries.len());
     for (i, raw) in provider_entries.iter().enumerate() {
-        let mut entry = Entry::new(format!("providers[{i}]"));
+        let mut entry = Entry::new("providers", i);
         if let Some(p) = entry.object(raw).and_then(|object| entry.provider(object, &providers)) {
             providers.push(p);
         }
@@ -77,7 +78,7 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let mut film_ids: HashSet<FilmId> = HashSet::with_capacity(film_entries.len());
     let mut films = Vec::with_capacity(film_entries.len());
     for (i, raw) in film_entries.iter().enumerate() {
-        let mut entry = Entry::new(format!("films[{i}]"));
+        let mut entry = Entry::new("films", i);
         if let Some(film) = entry.object(raw).and_then(|object| entry.film(object, &provider_ids, &film_ids)) {
             film_ids.insert(film.id.clone());
             films.push(film);
@@ -153,7 +154,9 @@ enum Within {
 }
 
 struct Entry {
-    path: String,
+    /// `films` or `providers`, and the entry's position there.
+    list: &'static str,
+    index: usize,
     /// The part of the entry being validated, so its fields report as `offers[2].type`.
     within: Within,
     label: Option<String>,
@@ -161,23 +164,26 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(path: String) -> Self {
-        Entry { path, within: Within::Entry, label: None, problems: Vec::new() }
+    fn new(list: &'static str, index: usize) -> Self {
+        Entry { list, index, within: Within::Entry, label: None, problems: Vec::new() }
     }
 
-    /// Paths are built only here, when something is wrong: validating a good entry
-    /// allocates no path strings.
+    /// `films[12]`
+    fn path(&self) -> String {
+        format!("{}[{}]", self.list, self.index)
+    }
+
+    /// Paths and labels are built only when something is wrong: validating a good entry
+    /// allocates nothing for its report.
     fn report(&mut self, field: &str, reason: Reason) {
-        let mut path = self.path.clone();
+        let mut path = self.path();
         match self.within {
             Within::Entry => {}
             Within::Offer(i) => path.push_str(&format!(".offers[{i}]")),
             Within::Rating => path.push_str(".rating"),
         }
         if !field.is_empty() {
-            if !field.starts_with('[') {
-                path.push('.');
-            }
+            path.push('.');
             path.push_str(field);
         }
         self.problems.push(Problem { path, reason });
@@ -189,7 +195,7 @@ impl Entry {
 
     fn finish(self, skipped: &mut Vec<Skipped>) {
         if !self.problems.is_empty() {
-            skipped.push(Skipped { path: self.path, label: self.label, problems: self.problems });
+            skipped.push(Skipped { path: self.path(), label: self.label, problems: self.problems });
         }
     }
 
@@ -384,11 +390,11 @@ impl Entry {
     }
 
     fn film(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>, earlier: &HashSet<FilmId>) -> Option<Film> {
-        let id = self.required(&mut raw, "id").and_then(|id| {
-            self.label = Some(id.clone());
-            let parsed = FilmId::parse(&id);
+        let id_text = self.required(&mut raw, "id");
+        let id = id_text.as_deref().and_then(|text| {
+            let parsed = FilmId::parse(text);
             if parsed.is_none() {
-                self.report("id", Reason::BadId(id));
+                self.report("id", Reason::BadId(text.to_owned()));
             }
             parsed
         });
@@ -398,9 +404,6 @@ impl Entry {
             }
         }
         let title = self.required(&mut raw, "title");
-        if let Some(title) = &title {
-            self.label = Some(title.clone());
-        }
         let titles = self.texts(&mut raw, "titles", LangCode::parse, Reason::BadLanguage);
         let original_title = self.string(&mut raw, "original_title").filter(|t| !t.is_empty());
         let original_language =
@@ -453,6 +456,8 @@ impl Entry {
         }
 
         if !self.problems.is_empty() {
+            // Named by its title, else its id, so whoever fixes the file can find it.
+            self.label = title.or(id_text);
             return None;
         }
         let title = title?;
