@@ -63,6 +63,17 @@ test('DE + Netflix shows Heat on Netflix, survives a reload, and back undoes it'
   await context.close();
 });
 
+test('the built-in catalog is downloaded once: the preload in index.html is what the app reads', async () => {
+  const { page, context } = await openPage(app.browser);
+  const requests = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/catalog.json') requests.push(r); });
+  await page.goto(`${app.url}/?region=DE&types=flatrate`);
+  await heatCard(page).waitFor();
+  assert.equal(requests.length, 1, 'a preload that does not match the fetch downloads the catalog twice');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('adding rent shows store offers; removing every type shows a hint that fixes it', async () => {
   const { page, context } = await openPage(app.browser);
   await page.goto(`${app.url}/?region=DE&types=flatrate`);

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +16,16 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
+
+const brotliCache = new Map();
+
+function compressed(file, body, mtime) {
+  const key = `${file}@${mtime}`;
+  if (!brotliCache.has(key)) {
+    brotliCache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+  }
+  return brotliCache.get(key);
+}
 
 /** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
 export async function serve(root, { port = 0 } = {}) {
@@ -29,11 +40,19 @@ export async function serve(root, { port = 0 } = {}) {
       }
       const info = await stat(file).catch(() => null);
       if (!info || info.isDirectory()) file = join(base, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        vary: 'accept-encoding',
+      };
+      // Compressed like a production host would, so timings over a throttled network
+      // mean something. Each file is compressed once per server.
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = compressed(file, body, info?.mtimeMs);
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
