@@ -11,6 +11,8 @@ pub const REGION: &str = "region";
 pub const SERVICES: &str = "services";
 pub const TYPES: &str = "types";
 const FILTER_KEYS: [&str; 3] = [REGION, SERVICES, TYPES];
+/// The most services a link can choose; more are ignored.
+pub const MAX_SERVICES: usize = 256;
 
 impl Filter {
     /// Reads a filter from a query string (with or without the leading `?`).
@@ -20,7 +22,9 @@ impl Filter {
         let region = value(REGION)
             .and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase()))
             .unwrap_or(default_region);
-        let services: SortedSet<ProviderId> = list(value(SERVICES)).filter_map(ProviderId::parse).collect();
+        // A real link names a few services; a hostile one could name a million.
+        let services: SortedSet<ProviderId> =
+            list(value(SERVICES)).filter_map(ProviderId::parse).take(MAX_SERVICES).collect();
         // Absent means the default; present but empty means "none chosen"; present with
         // only unknown values means a broken link, which gets the default.
         let types = match value(TYPES) {

@@ -77,6 +77,9 @@ impl<T: Ord> SortedSet<T> {
 }
 
 impl<T: Ord> FromIterator<T> for SortedSet<T> {
+    /// Inserts one value at a time: no sort to compile in, and linear for the few values a
+    /// filter holds. Quadratic for many distinct values, so callers reading untrusted
+    /// input bound it (see `Filter::from_query`).
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let mut set = SortedSet::new();
         for value in iter {

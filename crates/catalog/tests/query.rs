@@ -114,3 +114,11 @@ fn parsing_never_fails_and_canonical_form_is_a_fixed_point() {
         assert_eq!(Filter::from_query(&kept, RegionCode::DE), filter, "{query:?} -> {kept:?}");
     }
 }
+
+#[test]
+fn a_link_naming_a_flood_of_services_keeps_only_the_first_256() {
+    let services: Vec<String> = (0..200_000).map(|i| format!("s{i}")).collect();
+    let f = Filter::from_query(&format!("region=DE&services={}", services.join(",")), RegionCode::DE);
+    assert_eq!(f.services.len(), catalog::query::MAX_SERVICES);
+    assert!(f.services.contains(&id("s0")) && !f.services.contains(&id("s256")));
+}
