@@ -246,9 +246,17 @@ impl Locale {
     pub fn skipped(self, n: usize) -> String {
         match (self, n) {
             (Locale::De, 1) => "1 Eintrag im Katalog war fehlerhaft und wurde übersprungen".into(),
-            (Locale::De, n) => format!("{n} Einträge im Katalog waren fehlerhaft und wurden übersprungen"),
+            (Locale::De, n) => format!("{} Einträge im Katalog waren fehlerhaft und wurden übersprungen", self.number(n)),
             (Locale::En, 1) => "1 catalog entry was broken and has been skipped".into(),
-            (Locale::En, n) => format!("{n} catalog entries were broken and have been skipped"),
+            (Locale::En, n) => format!("{} catalog entries were broken and have been skipped", self.number(n)),
+        }
+    }
+
+    /// The last line of a list cut short: "… und 12 weitere".
+    pub fn and_more(self, n: usize) -> String {
+        match self {
+            Locale::De => format!("… und {} weitere", self.number(n)),
+            Locale::En => format!("… and {} more", self.number(n)),
         }
     }
 

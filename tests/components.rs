@@ -2,7 +2,8 @@
 //! a film card, the filter panel with its toggles, the empty state and the notice.
 #![cfg(target_arch = "wasm32")]
 
-use catalog::{badges, decode, Catalog, Date, Filter, Loosen, Monetization, RegionCode};
+use catalog::{badges, decode, Catalog, Date, Filter, Loosen, Monetization, Problem, Reason, RegionCode, Skipped};
+use flimmer::components::skipped_notice::{SHOWN_ENTRIES, SHOWN_PROBLEMS};
 use flimmer::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
 use flimmer::i18n::Locale;
 use flimmer::state::PageLocale;
@@ -171,4 +172,28 @@ async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
     assert!(text.contains("films[3].offers[0].type: unbekannte Angebotsart \"stream\""), "{text}");
     assert!(text.contains("films[4].offers[0].url: Links müssen https-Adressen sein"), "{text}");
     assert!(find(&root, "details").get_attribute("open").is_none(), "collapsed until opened");
+}
+
+#[wasm_bindgen_test]
+async fn skipped_notice_lists_the_first_entries_and_counts_the_rest() {
+    let problem = |i: usize| Problem { path: format!("films[0].genres[{i}]"), reason: Reason::UnknownGenre("x".into()) };
+    let skipped: Vec<Skipped> = (0..SHOWN_ENTRIES + 1234)
+        .map(|i| Skipped {
+            path: format!("films[{i}]"),
+            label: None,
+            problems: (0..if i == 0 { SHOWN_PROBLEMS + 2 } else { 1 }).map(problem).collect(),
+        })
+        .collect();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::De));
+        view! { <SkippedNotice skipped/> }
+    });
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("1.284 Einträge im Katalog waren fehlerhaft"), "{text}");
+    assert_eq!(root.query_selector_all(".notice__entry").unwrap().length() as usize, SHOWN_ENTRIES);
+    assert!(text.contains(&format!("films[{}]", SHOWN_ENTRIES - 1)) && !text.contains(&format!("films[{}]", SHOWN_ENTRIES)));
+    assert!(text.contains("… und 1.234 weitere"), "{text}");
+    assert!(text.contains("… und 2 weitere"), "the first entry's problems are cut too: {text}");
 }
