@@ -25,6 +25,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+if ! rustup component list --installed | grep -q '^rustfmt'; then
+  step "rustup component add rustfmt"
+  rustup component add rustfmt
+fi
 
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (about 8 minutes, once)"

@@ -7,6 +7,9 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 step() { printf '\n== test: %s\n' "$*"; }
 
+step "format: cargo fmt --check (rustfmt.toml)"
+cargo fmt --all --check
+
 step "native: cargo test --workspace"
 cargo test --workspace --locked
 

@@ -18,6 +18,9 @@ pub fn languages() -> Vec<String> {
 /// Today in the reader's time zone.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or(Date { year: 2026, month: 1, day: 1 })
+    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
 }

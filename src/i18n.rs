@@ -89,10 +89,12 @@ impl Locale {
     }
 
     pub fn date(self, d: Date) -> String {
+        #[rustfmt::skip]
         const DE_MONTHS: [&str; 12] = [
             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
             "November", "Dezember",
         ];
+        #[rustfmt::skip]
         const EN_MONTHS: [&str; 12] = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December",
@@ -168,7 +170,9 @@ impl Locale {
             }
             (Locale::De, Monetization::Rent) => format!("{title} kann bei {provider} geliehen werden"),
             (Locale::De, Monetization::Buy) => format!("{title} kann bei {provider} gekauft werden"),
-            (Locale::En, Monetization::Flatrate) => format!("{title} can be streamed on {provider} with a subscription"),
+            (Locale::En, Monetization::Flatrate) => {
+                format!("{title} can be streamed on {provider} with a subscription")
+            }
             (Locale::En, Monetization::Free) => format!("{title} can be streamed on {provider} for free"),
             (Locale::En, Monetization::Ads) => format!("{title} can be streamed on {provider} for free with ads"),
             (Locale::En, Monetization::Rent) => format!("{title} can be rented on {provider}"),
@@ -246,7 +250,9 @@ impl Locale {
     pub fn skipped(self, n: usize) -> String {
         match (self, n) {
             (Locale::De, 1) => "1 Eintrag im Katalog war fehlerhaft und wurde übersprungen".into(),
-            (Locale::De, n) => format!("{} Einträge im Katalog waren fehlerhaft und wurden übersprungen", self.number(n)),
+            (Locale::De, n) => {
+                format!("{} Einträge im Katalog waren fehlerhaft und wurden übersprungen", self.number(n))
+            }
             (Locale::En, 1) => "1 catalog entry was broken and has been skipped".into(),
             (Locale::En, n) => format!("{} catalog entries were broken and have been skipped", self.number(n)),
         }
@@ -288,7 +294,10 @@ impl Locale {
     pub fn offers_in(self, r: RegionCode) -> String {
         match self {
             Locale::De => format!("Alle Angebote in {}, ohne Filter nach Dienst oder Angebotsart.", self.region(r)),
-            Locale::En => format!("Every offer in {}, whatever services and ways to watch the list was filtered to.", self.region(r)),
+            Locale::En => format!(
+                "Every offer in {}, whatever services and ways to watch the list was filtered to.",
+                self.region(r)
+            ),
         }
     }
 
@@ -296,8 +305,12 @@ impl Locale {
     /// someone else's word, and a shared link must not pass them off as ours.
     pub fn foreign_source(self, host: &str) -> String {
         match self {
-            Locale::De => format!("Dieser Katalog kommt von {host}, nicht von Flimmer. Prüfe Links, bevor du ihnen folgst."),
-            Locale::En => format!("This catalog comes from {host}, not from Flimmer. Check links before you follow them."),
+            Locale::De => {
+                format!("Dieser Katalog kommt von {host}, nicht von Flimmer. Prüfe Links, bevor du ihnen folgst.")
+            }
+            Locale::En => {
+                format!("This catalog comes from {host}, not from Flimmer. Check links before you follow them.")
+            }
         }
     }
 
@@ -490,7 +503,8 @@ mod tests {
 
     #[test]
     fn problems_are_worded_in_the_page_language() {
-        let p = Problem { path: "films[3].offers[0].type".into(), reason: Reason::UnknownMonetization("stream".into()) };
+        let p =
+            Problem { path: "films[3].offers[0].type".into(), reason: Reason::UnknownMonetization("stream".into()) };
         assert_eq!(
             Locale::De.problem(&p),
             "films[3].offers[0].type: unbekannte Angebotsart \"stream\", erlaubt sind flatrate, free, ads, rent und buy"

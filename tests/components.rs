@@ -30,10 +30,7 @@ fn container() -> web_sys::HtmlElement {
 }
 
 fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into()
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}")).unchecked_into()
 }
 
 /// The element's text as assistive technology reads it: without `aria-hidden` parts.
@@ -176,7 +173,8 @@ async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
 
 #[wasm_bindgen_test]
 async fn skipped_notice_lists_the_first_entries_and_counts_the_rest() {
-    let problem = |i: usize| Problem { path: format!("films[0].genres[{i}]"), reason: Reason::UnknownGenre("x".into()) };
+    let problem =
+        |i: usize| Problem { path: format!("films[0].genres[{i}]"), reason: Reason::UnknownGenre("x".into()) };
     let skipped: Vec<Skipped> = (0..SHOWN_ENTRIES + 1234)
         .map(|i| Skipped {
             path: format!("films[{i}]"),
@@ -193,7 +191,9 @@ async fn skipped_notice_lists_the_first_entries_and_counts_the_rest() {
     let text = root.text_content().unwrap();
     assert!(text.contains("1.284 Einträge im Katalog waren fehlerhaft"), "{text}");
     assert_eq!(root.query_selector_all(".notice__entry").unwrap().length() as usize, SHOWN_ENTRIES);
-    assert!(text.contains(&format!("films[{}]", SHOWN_ENTRIES - 1)) && !text.contains(&format!("films[{}]", SHOWN_ENTRIES)));
+    assert!(
+        text.contains(&format!("films[{}]", SHOWN_ENTRIES - 1)) && !text.contains(&format!("films[{}]", SHOWN_ENTRIES))
+    );
     assert!(text.contains("… und 1.234 weitere"), "{text}");
     assert!(text.contains("… und 2 weitere"), "the first entry's problems are cut too: {text}");
 }

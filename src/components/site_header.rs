@@ -2,8 +2,8 @@
 
 use catalog::query::with_param;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 use crate::state::use_locale;
 

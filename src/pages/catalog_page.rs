@@ -29,7 +29,8 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
-            let url = format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
+            let url =
+                format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
         }
     };

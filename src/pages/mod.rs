@@ -23,7 +23,9 @@ pub fn use_url_filter(loaded: &Arc<Loaded>) -> Memo<Filter> {
     let location = use_location();
     let default_region = use_app().default_region(loaded);
     let loaded = loaded.clone();
-    Memo::new(move |_| Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region))
+    Memo::new(move |_| {
+        Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region)
+    })
 }
 
 /// Renders `page` once the catalog is loaded; the loading state before, and the reason

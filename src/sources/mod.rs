@@ -61,10 +61,7 @@ impl LoadError {
 /// Fetches and decodes a catalog.
 pub async fn load(source: &CatalogSource) -> Result<Arc<Loaded>, LoadError> {
     let url = source.url();
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }

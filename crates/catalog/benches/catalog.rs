@@ -48,7 +48,11 @@ fn report(name: &str, text: &str, region: RegionCode, service: &str) {
     let loaded = decode(text).expect("benchmark catalog decodes");
     let films = loaded.catalog.films.len();
     let offers: usize = loaded.catalog.films.iter().map(|f| f.offers.len()).sum();
-    println!("\n{name}: {films} films, {offers} offers, {} skipped, {:.1} MB JSON", loaded.skipped.len(), text.len() as f64 / 1e6);
+    println!(
+        "\n{name}: {films} films, {offers} offers, {} skipped, {:.1} MB JSON",
+        loaded.skipped.len(),
+        text.len() as f64 / 1e6
+    );
 
     let runs = if films > 100_000 { 5 } else { 20 };
     let decode_times = time(runs, || {
@@ -60,7 +64,9 @@ fn report(name: &str, text: &str, region: RegionCode, service: &str) {
     let all = Filter::new(region);
     let one = all.toggle_service(&ProviderId::parse(service).unwrap());
     let wide = Filter { types: Monetization::ALL.into_iter().collect(), ..all.clone() };
-    for (label, filter) in [("every service, flatrate", &all), ("one service, flatrate", &one), ("every service, every type", &wide)] {
+    for (label, filter) in
+        [("every service, flatrate", &all), ("one service, flatrate", &one), ("every service, every type", &wide)]
+    {
         let hits = apply(catalog, filter, TODAY).len();
         let times = time(200, || {
             black_box(apply(catalog, black_box(filter), TODAY));
@@ -132,9 +138,7 @@ fn service_lists(dir: &Path) -> Option<Vec<Value>> {
 }
 
 fn catalog_json(films: Vec<Value>) -> String {
-    let provider = |id: &str, name: &str| {
-        json!({ "id": id, "name": name, "kind": "subscription", "color": "#444444", "homepage": format!("https://{id}.example/") })
-    };
+    let provider = |id: &str, name: &str| json!({ "id": id, "name": name, "kind": "subscription", "color": "#444444", "homepage": format!("https://{id}.example/") });
     json!({
         "format": 1,
         "as_of": "2021-09-25",

@@ -42,9 +42,9 @@ impl Catalog {
     /// Whether any film has an offer in `region` (from `provider`, when given).
     /// Stops at the first one, so asking about a region that is there is cheap.
     pub fn has_offers(&self, region: RegionCode, provider: Option<&ProviderId>) -> bool {
-        self.films.iter().any(|f| {
-            f.offers.iter().any(|o| o.region == region && provider.is_none_or(|p| &o.provider == p))
-        })
+        self.films
+            .iter()
+            .any(|f| f.offers.iter().any(|o| o.region == region && provider.is_none_or(|p| &o.provider == p)))
     }
 }
 
@@ -138,8 +138,7 @@ pub struct Offer {
 impl Offer {
     /// Whether the offer is open on `day` (both window ends inclusive).
     pub fn is_available_on(&self, day: Date) -> bool {
-        self.available_from.is_none_or(|from| from <= day)
-            && self.available_until.is_none_or(|until| day <= until)
+        self.available_from.is_none_or(|from| from <= day) && self.available_until.is_none_or(|until| day <= until)
     }
 }
 
@@ -154,13 +153,8 @@ pub enum Monetization {
 }
 
 impl Monetization {
-    pub const ALL: [Monetization; 5] = [
-        Monetization::Flatrate,
-        Monetization::Free,
-        Monetization::Ads,
-        Monetization::Rent,
-        Monetization::Buy,
-    ];
+    pub const ALL: [Monetization; 5] =
+        [Monetization::Flatrate, Monetization::Free, Monetization::Ads, Monetization::Rent, Monetization::Buy];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -314,9 +308,7 @@ impl FilmId {
         let ns_ok = !ns.is_empty() && ns.len() <= 16 && ns.bytes().all(|b| b.is_ascii_lowercase());
         let value_ok = !value.is_empty()
             && value.len() <= 64
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+            && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
         (ns_ok && value_ok).then(|| FilmId(s.to_owned()))
     }
 
@@ -378,17 +370,12 @@ impl RegionCode {
     ///
     /// Looks through the reader's languages in order of preference and takes the first
     /// one whose region (explicit, or implied for German) is in `supported`; falls back to DE.
-    pub fn from_languages<'a>(
-        languages: impl IntoIterator<Item = &'a str>,
-        supported: &[RegionCode],
-    ) -> RegionCode {
+    pub fn from_languages<'a>(languages: impl IntoIterator<Item = &'a str>, supported: &[RegionCode]) -> RegionCode {
         for tag in languages {
             let mut parts = tag.split(['-', '_']);
             let lang = parts.next().unwrap_or("").to_ascii_lowercase();
             // The region subtag is the first later subtag of two letters (skips scripts like `Latn`).
-            let region = parts
-                .find(|p| p.len() == 2)
-                .and_then(|p| RegionCode::parse(&p.to_ascii_uppercase()));
+            let region = parts.find(|p| p.len() == 2).and_then(|p| RegionCode::parse(&p.to_ascii_uppercase()));
             let candidate = match (region, lang.as_str()) {
                 (Some(r), _) => Some(r),
                 (None, "de") => Some(RegionCode::DE),
@@ -446,9 +433,7 @@ impl HttpsUrl {
         // or control characters anywhere.
         let host_ok = !authority.is_empty()
             && !authority.contains('@')
-            && authority
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+            && authority.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
         let chars_ok = s.chars().all(|c| !c.is_whitespace() && !c.is_control());
         (host_ok && chars_ok && s.len() <= 2048).then(|| HttpsUrl(s.to_owned()))
     }
@@ -471,8 +456,7 @@ pub struct Color(String);
 impl Color {
     pub fn parse(s: &str) -> Option<Self> {
         let hex = s.strip_prefix('#')?;
-        (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then(|| Color(s.to_ascii_lowercase()))
+        (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| Color(s.to_ascii_lowercase()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -19,9 +19,8 @@ impl Filter {
     pub fn from_query(query: &str, default_region: RegionCode) -> Filter {
         let pairs = pairs(query);
         let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-        let region = value(REGION)
-            .and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase()))
-            .unwrap_or(default_region);
+        let region =
+            value(REGION).and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase())).unwrap_or(default_region);
         // A real link names a few services; a hostile one could name a million.
         let services: SortedSet<ProviderId> =
             list(value(SERVICES)).filter_map(ProviderId::parse).take(MAX_SERVICES).collect();
@@ -49,11 +48,8 @@ impl Filter {
             let services: Vec<&str> = self.services.iter().map(ProviderId::as_str).collect();
             out.push_str(&format!("&{SERVICES}={}", services.join(",")));
         }
-        let types: Vec<&str> = Monetization::ALL
-            .into_iter()
-            .filter(|m| self.types.contains(m))
-            .map(Monetization::as_str)
-            .collect();
+        let types: Vec<&str> =
+            Monetization::ALL.into_iter().filter(|m| self.types.contains(m)).map(Monetization::as_str).collect();
         out.push_str(&format!("&{TYPES}={}", types.join(",")));
         out
     }
@@ -117,15 +113,13 @@ fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;

@@ -11,19 +11,35 @@ const TODAY: Date = Date { year: 2026, month: 3, day: 5 };
 fn sample() -> Catalog {
     let films = vec![
         heat(),
-        film("tmdb:862", "Toy Story", json!([
-            { "provider": "disney-plus", "region": "DE", "type": "flatrate" },
-            { "provider": "store", "region": "DE", "type": "buy" }
-        ])),
-        film("tmdb:1", "Leaving Soon", json!([
-            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-05" }
-        ])),
-        film("tmdb:2", "Already Gone", json!([
-            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-04" }
-        ])),
-        film("tmdb:3", "Coming Soon", json!([
-            { "provider": "netflix", "region": "DE", "type": "flatrate", "available_from": "2026-03-06" }
-        ])),
+        film(
+            "tmdb:862",
+            "Toy Story",
+            json!([
+                { "provider": "disney-plus", "region": "DE", "type": "flatrate" },
+                { "provider": "store", "region": "DE", "type": "buy" }
+            ]),
+        ),
+        film(
+            "tmdb:1",
+            "Leaving Soon",
+            json!([
+                { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-05" }
+            ]),
+        ),
+        film(
+            "tmdb:2",
+            "Already Gone",
+            json!([
+                { "provider": "netflix", "region": "DE", "type": "flatrate", "available_until": "2026-03-04" }
+            ]),
+        ),
+        film(
+            "tmdb:3",
+            "Coming Soon",
+            json!([
+                { "provider": "netflix", "region": "DE", "type": "flatrate", "available_from": "2026-03-06" }
+            ]),
+        ),
     ];
     let loaded = decode(&catalog(films)).unwrap();
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
@@ -129,9 +145,7 @@ fn badges_list_flatrate_before_rent_with_their_providers() {
     let c = sample();
     let heat = c.film("tmdb:949").unwrap();
     let f = Filter::new(RegionCode::DE).toggle_type(Monetization::Rent);
-    let shown: Vec<(String, Monetization)> = catalog::badges(&c, heat, &f, TODAY)
-        .into_iter()
-        .map(|b| (b.provider.name, b.offer.monetization))
-        .collect();
+    let shown: Vec<(String, Monetization)> =
+        catalog::badges(&c, heat, &f, TODAY).into_iter().map(|b| (b.provider.name, b.offer.monetization)).collect();
     assert_eq!(shown, [("Netflix".to_string(), Monetization::Flatrate), ("Store".to_string(), Monetization::Rent)]);
 }

@@ -1,6 +1,6 @@
 //! The URL codec of the filter: round trips, canonical form, and dropping bad values.
 
-use catalog::query::{param, pairs, with_filter, with_param};
+use catalog::query::{pairs, param, with_filter, with_param};
 use catalog::{Filter, Monetization, ProviderId, RegionCode};
 
 fn id(s: &str) -> ProviderId {
@@ -62,25 +62,34 @@ fn empty_types_mean_none_chosen_but_garbage_types_mean_default() {
 fn replacing_the_filter_keeps_other_parameters() {
     let f = Filter::new(RegionCode::US).toggle_service(&id("netflix"));
     let q = with_filter("?lang=en&region=DE&types=rent&source=https%3A%2F%2Fx.example%2Fc.json", &f);
-    assert_eq!(q, "?region=US&services=netflix&types=flatrate&lang=en&source=https:%2F%2Fx.example%2Fc.json".replace("%2F", "/"));
+    assert_eq!(
+        q,
+        "?region=US&services=netflix&types=flatrate&lang=en&source=https:%2F%2Fx.example%2Fc.json".replace("%2F", "/")
+    );
     assert_eq!(param(&q, "source").as_deref(), Some("https://x.example/c.json"));
     assert_eq!(param(&q, "lang").as_deref(), Some("en"));
 }
 
 #[test]
 fn percent_decoding_is_total() {
-    assert_eq!(pairs("a=%41%zz%4&b=x+y&c"), [
-        ("a".to_string(), "A%zz%4".to_string()),
-        ("b".to_string(), "x y".to_string()),
-        ("c".to_string(), String::new()),
-    ]);
+    assert_eq!(
+        pairs("a=%41%zz%4&b=x+y&c"),
+        [
+            ("a".to_string(), "A%zz%4".to_string()),
+            ("b".to_string(), "x y".to_string()),
+            ("c".to_string(), String::new()),
+        ]
+    );
     assert_eq!(pairs("a=%FF")[0].1, "\u{fffd}");
 }
 
 #[test]
 fn setting_one_parameter_keeps_the_rest() {
     assert_eq!(with_param("?region=DE&lang=de", "lang", Some("en")), "?region=DE&lang=en");
-    assert_eq!(with_param("region=DE", "source", Some("https://x.example/a b")), "?region=DE&source=https://x.example/a%20b");
+    assert_eq!(
+        with_param("region=DE", "source", Some("https://x.example/a b")),
+        "?region=DE&source=https://x.example/a%20b"
+    );
     assert_eq!(with_param("?lang=de", "lang", None), "");
 }
 
@@ -99,8 +108,35 @@ impl Lcg {
 #[test]
 fn parsing_never_fails_and_canonical_form_is_a_fixed_point() {
     let pieces = [
-        "region", "services", "types", "lang", "=", "&", ",", "DE", "us", "netflix", "disney-plus", "%", "%2", "%E2%82",
-        "%00", "+", "?", "flatrate", "rent", "buy", "ads", "free", "stream", "\u{fffd}", "ä", "<script>", "", "==", "&&",
+        "region",
+        "services",
+        "types",
+        "lang",
+        "=",
+        "&",
+        ",",
+        "DE",
+        "us",
+        "netflix",
+        "disney-plus",
+        "%",
+        "%2",
+        "%E2%82",
+        "%00",
+        "+",
+        "?",
+        "flatrate",
+        "rent",
+        "buy",
+        "ads",
+        "free",
+        "stream",
+        "\u{fffd}",
+        "ä",
+        "<script>",
+        "",
+        "==",
+        "&&",
     ];
     let mut rng = Lcg(42);
     for _ in 0..20_000 {
