@@ -378,7 +378,7 @@ fn reason_de(reason: &Reason) -> String {
 pub struct Strings {
     pub app_name: &'static str,
     pub tagline: &'static str,
-    pub skip_to_results: &'static str,
+    pub skip_to_content: &'static str,
     pub filter_heading: &'static str,
     pub region: &'static str,
     pub services: &'static str,
@@ -409,7 +409,7 @@ pub struct Strings {
 static DE: Strings = Strings {
     app_name: "Flimmer",
     tagline: "Wo läuft der Film?",
-    skip_to_results: "Zum Inhalt springen",
+    skip_to_content: "Zum Inhalt springen",
     filter_heading: "Wo streamen?",
     region: "Land",
     services: "Dienste",
@@ -440,7 +440,7 @@ static DE: Strings = Strings {
 static EN: Strings = Strings {
     app_name: "Flimmer",
     tagline: "Where can I stream this?",
-    skip_to_results: "Skip to content",
+    skip_to_content: "Skip to content",
     filter_heading: "Where to stream",
     region: "Country",
     services: "Services",

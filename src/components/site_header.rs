@@ -28,7 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
             // Handled here, not by the router: the router would navigate to "/#main" and
             // drop the filter from the URL. The browser's own jump does not move focus
             // everywhere either, so focus goes to <main> explicitly.
-            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_results}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{t.skip_to_content}</a>
             <a class="site-header__brand" href="/">
                 <span class="site-header__logo" aria-hidden="true">"▶"</span>
                 {t.app_name}

@@ -216,26 +216,33 @@ impl Entry {
         }
     }
 
-    /// A string field, trimmed; `None` when absent (or of the wrong type, reported).
-    fn string(&mut self, object: &mut Object, field: &str) -> Option<String> {
-        match object.remove(field)? {
-            Value::Null => None,
-            Value::String(s) => Some(clean(s)),
-            other => {
-                self.wrong_type(field, JsonType::String, &other);
+    /// The field's value. `null` counts as absent, and an absent required field is
+    /// reported here, once for every kind of field.
+    fn take(&mut self, object: &mut Object, field: &str, need: Need) -> Option<Value> {
+        match object.remove(field) {
+            None | Some(Value::Null) => {
+                if matches!(need, Need::Required) {
+                    self.report(field, Reason::Missing);
+                }
                 None
             }
+            value => value,
         }
     }
 
-    /// A required, non-blank string.
-    fn required(&mut self, object: &mut Object, field: &str) -> Option<String> {
-        let present = object.get(field).is_some_and(|v| !v.is_null());
-        match self.string(object, field) {
-            Some(v) if !v.is_empty() => Some(v),
-            None if present => None, // wrong type, reported
-            _ => {
-                self.report(field, Reason::Missing);
+    /// A string field, trimmed; a required one must not be blank.
+    fn string(&mut self, object: &mut Object, field: &str, need: Need) -> Option<String> {
+        match self.take(object, field, need)? {
+            Value::String(s) => {
+                let s = clean(s);
+                if s.is_empty() && matches!(need, Need::Required) {
+                    self.report(field, Reason::Missing);
+                    return None;
+                }
+                Some(s)
+            }
+            other => {
+                self.wrong_type(field, JsonType::String, &other);
                 None
             }
         }
@@ -250,10 +257,7 @@ impl Entry {
         parse: impl Fn(&str) -> Option<T>,
         reason: impl Fn(String) -> Reason,
     ) -> Option<T> {
-        let value = match need {
-            Need::Required => self.required(object, field)?,
-            Need::Optional => self.string(object, field)?,
-        };
+        let value = self.string(object, field, need)?;
         let parsed = parse(&value);
         if parsed.is_none() {
             self.report(field, reason(value));
@@ -262,9 +266,8 @@ impl Entry {
     }
 
     /// A number field within `min..=max`; `whole` asks for an integer.
-    fn number(&mut self, object: &mut Object, field: &str, whole: bool, min: i64, max: i64) -> Option<f64> {
-        let n = match object.remove(field)? {
-            Value::Null => return None,
+    fn number(&mut self, object: &mut Object, field: &str, need: Need, whole: bool, min: i64, max: i64) -> Option<f64> {
+        let n = match self.take(object, field, need)? {
             Value::Number(n) => n,
             other => {
                 let expected = if whole { JsonType::WholeNumber } else { JsonType::Number };
@@ -286,8 +289,8 @@ impl Entry {
         Some(value)
     }
 
-    fn whole(&mut self, object: &mut Object, field: &str, min: i64, max: i64) -> Option<i64> {
-        self.number(object, field, true, min, max).map(|v| v as i64)
+    fn whole(&mut self, object: &mut Object, field: &str, need: Need, min: i64, max: i64) -> Option<i64> {
+        self.number(object, field, need, true, min, max).map(|v| v as i64)
     }
 
     /// A list of strings, trimmed, blanks dropped.
@@ -308,8 +311,8 @@ impl Entry {
     }
 
     fn array(&mut self, object: &mut Object, field: &str) -> Vec<Value> {
-        match object.remove(field) {
-            None | Some(Value::Null) => Vec::new(),
+        match self.take(object, field, Need::Optional) {
+            None => Vec::new(),
             Some(Value::Array(items)) => items,
             Some(other) => {
                 self.wrong_type(field, JsonType::Array, &other);
@@ -319,8 +322,7 @@ impl Entry {
     }
 
     fn nested(&mut self, object: &mut Object, field: &str) -> Option<Object> {
-        match object.remove(field)? {
-            Value::Null => None,
+        match self.take(object, field, Need::Optional)? {
             Value::Object(o) => Some(o),
             other => {
                 self.wrong_type(field, JsonType::Object, &other);
@@ -358,7 +360,7 @@ impl Entry {
     }
 
     fn provider(&mut self, mut raw: Object, earlier: &[Provider]) -> Option<Provider> {
-        let id = self.required(&mut raw, "id").and_then(|id| {
+        let id = self.string(&mut raw, "id", Need::Required).and_then(|id| {
             let parsed = ProviderId::parse(&id);
             if parsed.is_none() {
                 self.report("id", Reason::BadId(id.clone()));
@@ -371,11 +373,11 @@ impl Entry {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
-        let name = self.required(&mut raw, "name");
+        let name = self.string(&mut raw, "name", Need::Required);
         let kind = self.parsed(&mut raw, "kind", Need::Required, ProviderKind::parse, Reason::UnknownProviderKind);
         let color = self.parsed(&mut raw, "color", Need::Required, Color::parse, Reason::BadColor);
         let homepage = self.parsed(&mut raw, "homepage", Need::Required, HttpsUrl::parse, Reason::NotHttps);
-        let tmdb_provider_id = self.whole(&mut raw, "tmdb_provider_id", 0, u32::MAX as i64);
+        let tmdb_provider_id = self.whole(&mut raw, "tmdb_provider_id", Need::Optional, 0, u32::MAX as i64);
         if !self.problems.is_empty() {
             return None;
         }
@@ -390,7 +392,7 @@ impl Entry {
     }
 
     fn film(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>, earlier: &HashSet<FilmId>) -> Option<Film> {
-        let id_text = self.required(&mut raw, "id");
+        let id_text = self.string(&mut raw, "id", Need::Required);
         let id = id_text.as_deref().and_then(|text| {
             let parsed = FilmId::parse(text);
             if parsed.is_none() {
@@ -403,16 +405,13 @@ impl Entry {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
-        let title = self.required(&mut raw, "title");
+        let title = self.string(&mut raw, "title", Need::Required);
         let titles = self.texts(&mut raw, "titles", LangCode::parse, Reason::BadLanguage);
-        let original_title = self.string(&mut raw, "original_title").filter(|t| !t.is_empty());
+        let original_title = self.string(&mut raw, "original_title", Need::Optional).filter(|t| !t.is_empty());
         let original_language =
             self.parsed(&mut raw, "original_language", Need::Optional, LangCode::parse, Reason::BadLanguage);
-        if raw.get("year").is_none_or(Value::is_null) {
-            self.report("year", Reason::Missing);
-        }
-        let year = self.whole(&mut raw, "year", 1870, 2100);
-        let runtime = self.whole(&mut raw, "runtime", 1, 1000);
+        let year = self.whole(&mut raw, "year", Need::Required, 1870, 2100);
+        let runtime = self.whole(&mut raw, "runtime", Need::Optional, 1, 1000);
         let mut genres = Vec::new();
         for (i, item) in self.array(&mut raw, "genres").into_iter().enumerate() {
             match item {
@@ -428,11 +427,8 @@ impl Entry {
         let cast = self.strings(&mut raw, "cast");
         let rating = self.nested(&mut raw, "rating").and_then(|mut r| {
             self.within = Within::Rating;
-            if r.get("value").is_none_or(Value::is_null) {
-                self.report("value", Reason::Missing);
-            }
-            let value = self.number(&mut r, "value", false, 0, 10);
-            let votes = self.whole(&mut r, "votes", 0, u32::MAX as i64).unwrap_or(0);
+            let value = self.number(&mut r, "value", Need::Required, false, 0, 10);
+            let votes = self.whole(&mut r, "votes", Need::Optional, 0, u32::MAX as i64).unwrap_or(0);
             self.within = Within::Entry;
             Some(Rating { value: value? as f32, votes: votes as u32 })
         });
@@ -442,7 +438,7 @@ impl Entry {
         }
         let synopsis = self.texts(&mut raw, "synopsis", LangCode::parse, Reason::BadLanguage);
         let poster = self.parsed(&mut raw, "poster", Need::Optional, HttpsUrl::parse, Reason::NotHttps);
-        let tmdb_id = self.whole(&mut raw, "tmdb_id", 1, u32::MAX as i64).map(|t| t as u32);
+        let tmdb_id = self.whole(&mut raw, "tmdb_id", Need::Optional, 1, u32::MAX as i64).map(|t| t as u32);
         let imdb_id = self.parsed(&mut raw, "imdb_id", Need::Optional, parse_imdb_id, Reason::BadImdbId);
 
         let mut offers = Vec::new();
@@ -484,7 +480,7 @@ impl Entry {
 
     fn offer(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>) -> Option<Offer> {
         let before = self.problems.len();
-        let provider = self.required(&mut raw, "provider").and_then(|p| {
+        let provider = self.string(&mut raw, "provider", Need::Required).and_then(|p| {
             match ProviderId::parse(&p).filter(|id| providers.contains(id)) {
                 Some(id) => Some(id),
                 None => {
@@ -497,9 +493,7 @@ impl Entry {
         let monetization =
             self.parsed(&mut raw, "type", Need::Required, Monetization::parse, Reason::UnknownMonetization);
         let currency = self.parsed(&mut raw, "currency", Need::Optional, Currency::parse, Reason::BadCurrency);
-        let has_price = raw.get("price").is_some_and(|v| !v.is_null());
-        let price = match self.number(&mut raw, "price", false, 0, 100_000) {
-            _ if !has_price => None,
+        let price = match self.number(&mut raw, "price", Need::Optional, false, 0, 100_000) {
             Some(_) if !matches!(monetization, Some(Monetization::Rent | Monetization::Buy) | None) => {
                 self.report("price", Reason::PriceForFreeOffer);
                 None
@@ -509,7 +503,7 @@ impl Entry {
                 None
             }
             Some(p) => currency.map(|currency| Price { minor_units: (p * 100.0).round() as u32, currency }),
-            None => None, // wrong type or out of range, reported
+            None => None, // absent, or of the wrong type or out of range (reported)
         };
         let quality = self.parsed(&mut raw, "quality", Need::Optional, Quality::parse, Reason::UnknownQuality);
         let url = self.parsed(&mut raw, "url", Need::Optional, HttpsUrl::parse, Reason::NotHttps);

@@ -151,15 +151,17 @@ pub struct Badge {
 /// The badges a card shows for `film` under `filter`, in the filter's type order
 /// (flatrate first), then catalog provider order.
 pub fn badges(catalog: &Catalog, film: &Film, filter: &Filter, today: Date) -> Vec<Badge> {
-    // A card has a few offers: walking types × providers beats sorting them.
-    let mut badges = Vec::new();
+    // A card has a few offers: walking types × providers over them beats sorting them
+    // (and keeps a sort out of the wasm shell). The filter is asked once per offer.
+    let matching: Vec<&Offer> = filter.matching_offers(film, today).collect();
+    let mut badges = Vec::with_capacity(matching.len());
     for &monetization in filter.types.iter() {
         for provider in &catalog.providers {
             badges.extend(
-                filter
-                    .matching_offers(film, today)
+                matching
+                    .iter()
                     .filter(|o| o.monetization == monetization && o.provider == provider.id)
-                    .map(|offer| Badge { provider: provider.clone(), offer: offer.clone() }),
+                    .map(|&offer| Badge { provider: provider.clone(), offer: offer.clone() }),
             );
         }
     }
