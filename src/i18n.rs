@@ -353,6 +353,7 @@ fn reason_de(reason: &Reason) -> String {
             format!("unbekannte Angebotsart {}, erlaubt sind flatrate, free, ads, rent und buy", q(s))
         }
         Reason::UnknownGenre(s) => format!("unbekanntes Genre {}", q(s)),
+        Reason::UnknownKind(s) => format!("unbekannte Art {}, erlaubt sind movie und show", q(s)),
         Reason::UnknownProvider(s) => format!("unbekannter Anbieter {}", q(s)),
         Reason::UnknownProviderKind(s) => {
             format!("unbekannte Anbieterart {}, erlaubt sind subscription, free und store", q(s))

@@ -405,6 +405,7 @@ impl Entry {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
+        let kind = self.parsed(&mut raw, "kind", Need::Optional, Kind::parse, Reason::UnknownKind);
         let title = self.string(&mut raw, "title", Need::Required);
         let titles = self.texts(&mut raw, "titles", LangCode::parse, Reason::BadLanguage);
         let original_title = self.string(&mut raw, "original_title", Need::Optional).filter(|t| !t.is_empty());
@@ -459,6 +460,7 @@ impl Entry {
         let title = title?;
         Some(Film {
             id: id?,
+            kind: kind.unwrap_or_default(),
             original_title: original_title.unwrap_or_else(|| title.clone()),
             title,
             titles,

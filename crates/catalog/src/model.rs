@@ -80,6 +80,8 @@ impl ProviderKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Film {
     pub id: FilmId,
+    /// A film or a series; files without the field describe films.
+    pub kind: Kind,
     pub title: String,
     /// Localized titles by language ("de" → "Der Pate").
     pub titles: CodeMap<LangCode, String>,
@@ -112,6 +114,30 @@ impl Film {
             .or_else(|| self.synopsis.get(&LangCode::EN))
             .or_else(|| self.synopsis.values().next())
             .map(String::as_str)
+    }
+}
+
+/// What a catalog entry is: a film, or a show with seasons. Absent in a file means `Movie`,
+/// so catalogs written before the field existed stay valid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    #[default]
+    Movie,
+    Show,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Movie, Kind::Show];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Movie => "movie",
+            Kind::Show => "show",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 

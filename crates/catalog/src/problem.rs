@@ -65,6 +65,7 @@ pub enum Reason {
     },
     UnknownMonetization(String),
     UnknownGenre(String),
+    UnknownKind(String),
     UnknownProvider(String),
     UnknownProviderKind(String),
     UnknownQuality(String),
@@ -151,6 +152,7 @@ impl fmt::Display for Reason {
                 write!(f, "unknown monetization {}, expected flatrate, free, ads, rent or buy", q(s))
             }
             Reason::UnknownGenre(s) => write!(f, "unknown genre {}", q(s)),
+            Reason::UnknownKind(s) => write!(f, "unknown kind {}, expected movie or show", q(s)),
             Reason::UnknownProvider(s) => write!(f, "unknown provider {}", q(s)),
             Reason::UnknownProviderKind(s) => {
                 write!(f, "unknown provider kind {}, expected subscription, free or store", q(s))

@@ -2,7 +2,7 @@
 
 mod common;
 
-use catalog::{decode, CatalogError, Date, Monetization, ProviderId, RegionCode};
+use catalog::{decode, CatalogError, Date, Kind, Monetization, ProviderId, RegionCode};
 use common::*;
 use serde_json::json;
 
@@ -408,4 +408,37 @@ fn never_panics_on_damaged_copies_of_a_catalog() {
         }
     }
     assert!(loaded_some > 0, "some damage stays inside one entry and the rest loads");
+}
+
+/// The kind Heat decodes to with `kind` set to `value` (or left out, for `None`).
+fn kind_of(value: Option<serde_json::Value>) -> Kind {
+    let mut f = heat();
+    if let Some(v) = value {
+        f["kind"] = v;
+    }
+    let loaded = decode(&catalog(vec![f])).unwrap();
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    loaded.catalog.films[0].kind
+}
+
+#[test]
+fn a_film_without_kind_is_a_movie() {
+    assert_eq!(kind_of(None), Kind::Movie);
+    assert_eq!(kind_of(Some(json!(null))), Kind::Movie);
+    assert_eq!(kind_of(Some(json!("movie"))), Kind::Movie);
+}
+
+#[test]
+fn reads_kind_show() {
+    assert_eq!(kind_of(Some(json!("show"))), Kind::Show);
+}
+
+#[test]
+fn skips_film_with_unknown_kind() {
+    let mut f = heat();
+    f["kind"] = json!("miniseries");
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].kind: unknown kind \"miniseries\", expected movie or show");
+    let mut f = heat();
+    f["kind"] = json!(1);
+    assert_eq!(only_problem(&catalog(vec![f])), "films[0].kind: expected a string, found a whole number");
 }
