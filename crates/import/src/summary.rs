@@ -115,14 +115,14 @@ impl fmt::Display for Summary {
         let uses = |m: &BTreeMap<String, usize>| thousands(m.values().sum());
         writeln!(
             f,
-            "genre labels not mapped: {} uses of {} labels ({})",
+            "genre labels not mapped: {} uses of {} labels{}",
             uses(&self.unmapped_genres),
             self.unmapped_genres.len(),
             top(&self.unmapped_genres)
         )?;
         writeln!(
             f,
-            "certifications dropped (not the region's rating system): {} ({})",
+            "certifications dropped (not the region's rating system): {}{}",
             uses(&self.certifications_dropped),
             top(&self.certifications_dropped)
         )?;
@@ -137,8 +137,12 @@ impl fmt::Display for Summary {
     }
 }
 
-/// The most frequent values first: `International Movies 2,752; Sports 342; …`.
+/// The most frequent values first, in parentheses: ` (International Movies 2,752; Sports 342; …)`;
+/// nothing when there are none.
 fn top(counts: &BTreeMap<String, usize>) -> String {
+    if counts.is_empty() {
+        return String::new();
+    }
     let mut by_count: Vec<(&String, &usize)> = counts.iter().collect();
     by_count.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     let mut shown: Vec<String> =
@@ -146,7 +150,7 @@ fn top(counts: &BTreeMap<String, usize>) -> String {
     if by_count.len() > TOP_VALUES {
         shown.push("…".into());
     }
-    shown.join("; ")
+    format!(" ({})", shown.join("; "))
 }
 
 /// `22998` → `22,998`
@@ -178,6 +182,7 @@ mod tests {
     #[test]
     fn lists_the_most_frequent_values_first() {
         let counts: BTreeMap<String, usize> = [("b".to_string(), 5), ("a".to_string(), 5), ("c".to_string(), 9)].into();
-        assert_eq!(top(&counts), "c 9; a 5; b 5");
+        assert_eq!(top(&counts), " (c 9; a 5; b 5)");
+        assert_eq!(top(&BTreeMap::new()), "");
     }
 }
