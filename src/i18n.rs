@@ -2,7 +2,7 @@
 //! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
 
 use catalog::{
-    quoted, CatalogError, Date, Genre, JsonType, LangCode, Loosen, Monetization, Problem, Reason, RegionCode,
+    quoted, CatalogError, Date, FacetKey, Genre, JsonType, LangCode, Loosen, Monetization, Problem, Reason, RegionCode,
 };
 
 /// The language the page is shown in.
@@ -229,19 +229,19 @@ impl Locale {
     pub fn loosen(self, hint: Loosen) -> String {
         match (self, hint) {
             (Locale::De, Loosen::PickAType) => "Wähle mindestens eine Angebotsart, z. B. Flatrate.".into(),
-            (Locale::De, Loosen::AddTypes { count }) => {
+            (Locale::De, Loosen::Widen { facet: FacetKey::Types, count }) => {
                 format!("Mit Leihen, Kaufen und Gratis-Angeboten gäbe es {}.", self.films(count))
             }
-            (Locale::De, Loosen::AllServices { count }) => {
-                format!("Bei allen Diensten zusammen gäbe es {}.", self.films(count))
+            (Locale::De, Loosen::Widen { count, .. }) => {
+                format!("Mit weniger Filtern gäbe es {}.", self.films(count))
             }
             (Locale::De, Loosen::OtherRegion) => "In diesem Land gibt es dazu nichts. Wähle ein anderes Land.".into(),
             (Locale::En, Loosen::PickAType) => "Choose at least one way to watch, for example Subscription.".into(),
-            (Locale::En, Loosen::AddTypes { count }) => {
+            (Locale::En, Loosen::Widen { facet: FacetKey::Types, count }) => {
                 format!("Including rent, buy and free offers there would be {}.", self.films(count))
             }
-            (Locale::En, Loosen::AllServices { count }) => {
-                format!("Across all services there would be {}.", self.films(count))
+            (Locale::En, Loosen::Widen { count, .. }) => {
+                format!("With fewer filters there would be {}.", self.films(count))
             }
             (Locale::En, Loosen::OtherRegion) => "Nothing matches in this country. Try another country.".into(),
         }

@@ -52,7 +52,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
     });
     let hint = Signal::derive({
         let loaded = loaded.clone();
-        move || filter.with(|f| loosen_hint(&loaded.catalog, f, today))
+        move || filter.with(|f| loosen_hint(f, |wider| apply(&loaded.catalog, wider, today).len()))
     });
     let regions = Signal::stored(loaded.catalog.regions().into_vec());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.

@@ -1,16 +1,24 @@
 //! Flimmer's catalog engine: the film model, catalog decoding with validation, the
-//! "where to stream" filter and its URL codec. Plain data and pure functions, no DOM,
+//! "where to stream" filter, the index that searches, filters, counts and sorts, and
+//! the URL codec. Plain data and pure functions, no DOM,
 //! so everything here is tested natively with `cargo test`.
 
+pub mod bits;
 pub mod decode;
+pub mod facet;
 pub mod filter;
+pub mod fold;
+pub mod index;
 pub mod model;
 pub mod problem;
 pub mod query;
+pub mod search;
 pub mod small;
 
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};
-pub use filter::{apply, badges, loosen_hint, Badge, Filter, Loosen};
+pub use facet::{FacetKey, FacetOption};
+pub use filter::{apply, badges, loosen_hint, Badge, Filter, List, Loosen, Sort, Span};
+pub use index::{Index, Results};
 pub use model::*;
 pub use problem::{quoted, CatalogError, JsonType, Problem, Reason};
 pub use small::{CodeMap, SortedSet};

@@ -529,6 +529,18 @@ impl Date {
         (day >= 1 && day <= days).then_some(Date { year, month, day })
     }
 
+    /// Days since 1970-01-01 (negative before), so dates can be subtracted.
+    pub fn day_number(self) -> i32 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (self.month as i32, self.day as i32);
+        let y = self.year as i32 - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Parses `YYYY-MM-DD` exactly.
     pub fn parse(s: &str) -> Option<Self> {
         let b = s.as_bytes();

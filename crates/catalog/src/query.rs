@@ -3,55 +3,56 @@
 //! Parsing never fails: a value that is not valid is dropped and the default takes its
 //! place, so any link someone pastes opens a sensible view.
 
-use crate::filter::Filter;
-use crate::model::{Monetization, ProviderId, RegionCode};
-use crate::small::SortedSet;
+use crate::facet::{FacetKey, FACETS};
+use crate::filter::{Filter, Sort};
+use crate::model::RegionCode;
 
 pub const REGION: &str = "region";
-pub const SERVICES: &str = "services";
-pub const TYPES: &str = "types";
-const FILTER_KEYS: [&str; 3] = [REGION, SERVICES, TYPES];
+pub const SORT: &str = "sort";
 /// The most services a link can choose; more are ignored.
-pub const MAX_SERVICES: usize = 256;
+pub const MAX_SERVICES: usize = crate::facet::MAX_VALUES;
+
+/// Whether `key` is a URL parameter of the filter (the rest belongs to the page: `lang`, `source`).
+fn is_filter_key(key: &str) -> bool {
+    key == REGION || key == SORT || FACETS.iter().any(|f| f.key().url_key() == key)
+}
 
 impl Filter {
-    /// Reads a filter from a query string (with or without the leading `?`).
+    /// Reads a filter from a query string (with or without the leading `?`). Each facet
+    /// reads its own parameter (see `facet`); what is missing takes the default.
     pub fn from_query(query: &str, default_region: RegionCode) -> Filter {
         let pairs = pairs(query);
         let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
         let region =
             value(REGION).and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase())).unwrap_or(default_region);
-        // A real link names a few services; a hostile one could name a million.
-        let services: SortedSet<ProviderId> =
-            list(value(SERVICES)).filter_map(ProviderId::parse).take(MAX_SERVICES).collect();
-        // Absent means the default; present but empty means "none chosen"; present with
-        // only unknown values means a broken link, which gets the default.
-        let types = match value(TYPES) {
-            None => Filter::default_types(),
-            Some(raw) => {
-                let parsed: SortedSet<Monetization> = list(Some(raw)).filter_map(Monetization::parse).collect();
-                if parsed.is_empty() && list(Some(raw)).next().is_some() {
-                    Filter::default_types()
-                } else {
-                    parsed
-                }
+        let mut filter = Filter::new(region);
+        for facet in FACETS {
+            if let Some(v) = value(facet.key().url_key()) {
+                facet.read(v, &mut filter);
             }
-        };
-        Filter { region, services, types }
+        }
+        filter.sort = value(SORT).and_then(|s| Sort::parse(s.trim()));
+        filter
     }
 
-    /// The canonical query string for this filter, without the leading `?`.
-    /// Values need no escaping: ids and codes are restricted to `[A-Za-z0-9-]`.
+    /// The canonical query string for this filter, without the leading `?`: the region,
+    /// then each facet that is not at its default, in `FACETS` order, then the sort.
     pub fn to_query(&self) -> String {
         let mut out = format!("{REGION}={}", self.region);
-        if !self.services.is_empty() {
-            let services: Vec<&str> = self.services.iter().map(ProviderId::as_str).collect();
-            out.push_str(&format!("&{SERVICES}={}", services.join(",")));
+        for facet in FACETS {
+            if let Some(v) = facet.write(self) {
+                out.push_str(&format!("&{}={}", facet.key().url_key(), encode(&v)));
+            }
         }
-        let types: Vec<&str> =
-            Monetization::ALL.into_iter().filter(|m| self.types.contains(m)).map(Monetization::as_str).collect();
-        out.push_str(&format!("&{TYPES}={}", types.join(",")));
+        if let Some(sort) = self.sort {
+            out.push_str(&format!("&{SORT}={}", sort.as_str()));
+        }
         out
+    }
+
+    /// The value of one facet in the URL form, for a test or a link.
+    pub fn facet_value(&self, key: FacetKey) -> Option<String> {
+        crate::facet::facet(key).write(self)
     }
 }
 
@@ -60,7 +61,7 @@ impl Filter {
 pub fn with_filter(current: &str, filter: &Filter) -> String {
     let mut parts: Vec<String> = pairs(current)
         .into_iter()
-        .filter(|(k, _)| !FILTER_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| !is_filter_key(k))
         .map(|(k, v)| format!("{}={}", encode(&k), encode(&v)))
         .collect();
     parts.insert(0, filter.to_query());
@@ -100,10 +101,6 @@ pub fn pairs(query: &str) -> Vec<(String, String)> {
             (decode(k), decode(v))
         })
         .collect()
-}
-
-fn list(raw: Option<&str>) -> impl Iterator<Item = &str> {
-    raw.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn decode(s: &str) -> String {

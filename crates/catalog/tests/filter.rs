@@ -2,7 +2,9 @@
 
 mod common;
 
-use catalog::{apply, decode, loosen_hint, Catalog, Date, Filter, Loosen, Monetization, ProviderId, RegionCode};
+use catalog::{
+    apply, decode, loosen_hint, Catalog, Date, FacetKey, Filter, Loosen, Monetization, ProviderId, RegionCode,
+};
 use common::*;
 use serde_json::json;
 
@@ -114,14 +116,17 @@ fn fitting_drops_services_absent_from_the_region_and_unknown_regions() {
 #[test]
 fn empty_state_names_the_filter_to_loosen() {
     let c = sample();
+    let index = catalog::Index::build(&c, TODAY);
+    let count = |f: &Filter| index.count(f);
     let no_types = Filter { types: Default::default(), ..Filter::new(RegionCode::DE) };
-    assert_eq!(loosen_hint(&c, &no_types, TODAY), Loosen::PickAType);
+    assert_eq!(loosen_hint(&no_types, count), Loosen::PickAType);
     let store_flatrate = Filter::new(RegionCode::DE).toggle_service(&id("store"));
-    assert_eq!(loosen_hint(&c, &store_flatrate, TODAY), Loosen::AddTypes { count: 2 });
+    let add_types = Loosen::Widen { facet: FacetKey::Types, count: 2 };
+    assert_eq!(loosen_hint(&store_flatrate, count), add_types);
     let disney_us = Filter::new(RegionCode::US).toggle_service(&id("disney-plus"));
-    assert_eq!(loosen_hint(&c, &disney_us, TODAY), Loosen::AllServices { count: 1 });
-    assert_eq!(loosen_hint(&c, &Filter::new(RegionCode::GB), TODAY), Loosen::OtherRegion);
-    let loosened = Loosen::AddTypes { count: 2 }.apply_to(&store_flatrate).unwrap();
+    assert_eq!(loosen_hint(&disney_us, count), Loosen::Widen { facet: FacetKey::Services, count: 1 });
+    assert_eq!(loosen_hint(&Filter::new(RegionCode::GB), count), Loosen::OtherRegion);
+    let loosened = add_types.apply_to(&store_flatrate).unwrap();
     assert_eq!(titles(&c, &loosened), ["Heat", "Toy Story"], "the suggested filter shows what the hint promised");
     assert_eq!(Loosen::OtherRegion.apply_to(&store_flatrate), None);
 }

@@ -158,3 +158,63 @@ fn a_link_naming_a_flood_of_services_keeps_only_the_first_256() {
     assert_eq!(f.services.len(), catalog::query::MAX_SERVICES);
     assert!(f.services.contains(&id("s0")) && !f.services.contains(&id("s256")));
 }
+
+#[test]
+fn every_facet_round_trips_through_the_url() {
+    use catalog::{Genre, Kind, LangCode, List, Sort, Span};
+    let f = Filter {
+        exclude: [id("disney-plus")].into(),
+        list: Some(List::New),
+        text: "Amélie & Co".into(),
+        kinds: [Kind::Show].into(),
+        genres: [Genre::Crime, Genre::Drama].into(),
+        without_genres: [Genre::Horror].into(),
+        years: Span { from: Some(1990), to: None },
+        runtime: Span { from: Some(60), to: Some(120) },
+        min_rating: Some(7),
+        ages: ["12".to_string(), "PG-13".to_string()].into(),
+        languages: [LangCode::DE, LangCode::EN].into(),
+        sort: Some(Sort::Title),
+        ..Filter::new(RegionCode::DE).toggle_service(&id("netflix"))
+    };
+    let q = f.to_query();
+    assert_eq!(
+        q,
+        "region=DE&services=netflix&exclude=disney-plus&types=flatrate&list=new&q=Am%C3%A9lie%20%26%20Co&kind=show\
+         &genres=crime,drama&without=horror&years=1990-&runtime=60-120&rating=7&age=12,PG-13&language=de,en&sort=title"
+    );
+    assert_eq!(Filter::from_query(&q, RegionCode::US), f);
+    // Other parameters stay where they are when the filter changes.
+    assert_eq!(
+        with_filter("?lang=en&q=old&sort=rating", &Filter::new(RegionCode::DE)),
+        "?region=DE&types=flatrate&lang=en"
+    );
+}
+
+#[test]
+fn garbage_in_any_facet_is_dropped_and_the_rest_kept() {
+    let f = Filter::from_query(
+        "region=DE&services=netflix&exclude=<b>&kind=film,show&genres=crime,kitsch&without=&years=abc-1990\
+         &runtime=500-90&rating=11&age=&language=deu,en&list=soon&sort=best&q=heat",
+        RegionCode::DE,
+    );
+    assert_eq!(f.services.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["netflix"]);
+    assert!(f.exclude.is_empty());
+    assert_eq!(f.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>(), ["show"]);
+    assert_eq!(f.genres.iter().map(|g| g.slug()).collect::<Vec<_>>(), ["crime"]);
+    assert_eq!((f.years.from, f.years.to), (None, Some(1990)));
+    assert_eq!((f.runtime.from, f.runtime.to), (Some(90), Some(500)), "reversed bounds are swapped");
+    assert_eq!(f.min_rating, None);
+    assert_eq!(f.languages.iter().map(|l| l.as_str()).collect::<Vec<_>>(), ["en"]);
+    assert_eq!((f.list, f.sort), (None, None));
+    assert_eq!(f.text, "heat");
+}
+
+#[test]
+fn a_service_both_included_and_excluded_is_excluded() {
+    let f = Filter::from_query("region=DE&services=netflix,hulu&exclude=netflix", RegionCode::DE);
+    assert_eq!(f.services.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["hulu"]);
+    assert_eq!(f.exclude.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["netflix"]);
+    let huge = format!("region=DE&q={}", "x".repeat(10_000));
+    assert_eq!(Filter::from_query(&huge, RegionCode::DE).text.len(), 200, "search words are cut at 200 characters");
+}

@@ -1,0 +1,226 @@
+//! Search as you type: folded words of titles and people, looked up by prefix and with
+//! one typo forgiven, each film scored by where and how well every word of the query matched.
+//!
+//! The vocabulary is one sorted list of distinct words, so the words that start with what
+//! the reader typed are one binary search and a short walk; each word points to the films
+//! that have it and the best field they have it in.
+
+use crate::fold;
+use crate::model::Film;
+
+/// Where in a film a word was found; a title match ranks above a director above the cast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Field {
+    Cast = 1,
+    Director = 2,
+    Title = 3,
+}
+
+/// How a query word matched a film's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Quality {
+    Typo = 1,
+    Prefix = 2,
+    Exact = 3,
+}
+
+/// Query words shorter than this must be typed right: a typo in "heat" finds too much.
+pub const TYPO_MIN_LEN: usize = 5;
+
+pub struct SearchIndex {
+    /// Distinct folded words, sorted.
+    vocab: Vec<Box<str>>,
+    /// `postings[starts[w]..starts[w + 1]]` are the films with word `w`, ascending, as
+    /// `film << 2 | field`.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// Each film's folded title (in every language it has), for the whole-title bonus.
+    titles: Vec<Vec<Box<str>>>,
+}
+
+/// One film found by a query and how well it matched; higher is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub film: u32,
+    pub score: u32,
+}
+
+impl SearchIndex {
+    pub fn build(films: &[Film]) -> Self {
+        // Intern every word once, then sort the distinct words: sorting 23,000 films'
+        // worth of (word, film) pairs by string would cost ten times more.
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut pairs: Vec<u64> = Vec::new();
+        let mut titles = Vec::with_capacity(films.len());
+        for (i, film) in films.iter().enumerate() {
+            let mut film_titles: Vec<Box<str>> = Vec::new();
+            let title_fields = std::iter::once(&film.title).chain(film.titles.values()).chain([&film.original_title]);
+            for title in title_fields {
+                let key = fold::key(title);
+                if !film_titles.iter().any(|t| **t == *key) {
+                    film_titles.push(key.into());
+                }
+            }
+            let people =
+                film.directors.iter().map(|d| (d, Field::Director)).chain(film.cast.iter().map(|c| (c, Field::Cast)));
+            let texts =
+                film_titles.iter().map(|t| (t.as_ref(), Field::Title)).chain(people.map(|(p, f)| (p.as_str(), f)));
+            for (text, field) in texts {
+                for word in fold::words(text) {
+                    let next = words.len() as u32;
+                    let id = *ids.entry(word).or_insert_with_key(|w| {
+                        words.push(w.clone());
+                        next
+                    });
+                    // Sorted by word, then film, then best field first (see the dedup below).
+                    pairs.push((id as u64) << 32 | (i as u64) << 2 | (3 - field as u64));
+                }
+            }
+            titles.push(film_titles);
+        }
+        pairs.sort_unstable();
+        // One entry per (word, film): the best field, which sorts first.
+        pairs.dedup_by_key(|p| *p >> 2);
+
+        let order = sorted_texts(&words);
+        let mut rank = vec![0u32; words.len()];
+        for (r, &w) in order.iter().enumerate() {
+            rank[w as usize] = r as u32;
+        }
+        let mut counts = vec![0u32; words.len() + 1];
+        for p in &pairs {
+            counts[rank[(p >> 32) as usize] as usize + 1] += 1;
+        }
+        for w in 1..counts.len() {
+            counts[w] += counts[w - 1];
+        }
+        let starts = counts.clone();
+        let mut postings = vec![0u32; pairs.len()];
+        // `pairs` is sorted by interned id and film; walking it in that order keeps each
+        // word's films ascending in its new slot.
+        for p in &pairs {
+            let slot = &mut counts[rank[(p >> 32) as usize] as usize];
+            // The field itself, not its sort key: film << 2 | field.
+            let low = (p & 0xffff_ffff) as u32;
+            postings[*slot as usize] = (low & !3) | (3 - (low & 3));
+            *slot += 1;
+        }
+        let vocab = order.into_iter().map(|w| std::mem::take(&mut words[w as usize]).into_boxed_str()).collect();
+        SearchIndex { vocab, starts, postings, titles }
+    }
+
+    /// Number of distinct words.
+    pub fn words(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The films matching every word of `query`, each with its score, ascending by film;
+    /// `None` when the query has no words (then search does not narrow anything).
+    pub fn search(&self, query: &str) -> Option<Vec<Hit>> {
+        let words = fold::words(query);
+        if words.is_empty() {
+            return None;
+        }
+        let mut hits: Option<Vec<Hit>> = None;
+        for word in &words {
+            let found = self.word_hits(word);
+            hits = Some(match hits {
+                None => found,
+                Some(prev) => intersect(&prev, &found),
+            });
+            if hits.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
+        }
+        let mut hits = hits.unwrap_or_default();
+        // A title that is exactly the query ("heat" for "Heat") comes first.
+        let whole = words.join(" ");
+        for hit in &mut hits {
+            if self.titles[hit.film as usize].iter().any(|t| **t == *whole) {
+                hit.score += 100;
+            }
+        }
+        Some(hits)
+    }
+
+    /// Films with a word that `word` is (a prefix of, or one typo away from), each with
+    /// its best score for this word.
+    fn word_hits(&self, word: &str) -> Vec<Hit> {
+        let mut found: Vec<u64> = Vec::new();
+        let mut add = |w: usize, quality: Quality| {
+            let range = self.starts[w] as usize..self.starts[w + 1] as usize;
+            for &p in &self.postings[range] {
+                let score = quality as u64 * 10 + (p & 3) as u64;
+                found.push(((p >> 2) as u64) << 32 | score);
+            }
+        };
+        let first = self.vocab.partition_point(|v| **v < *word);
+        let mut end = first;
+        while end < self.vocab.len() && self.vocab[end].starts_with(word) {
+            let quality = if *self.vocab[end] == *word { Quality::Exact } else { Quality::Prefix };
+            add(end, quality);
+            end += 1;
+        }
+        if word.chars().count() >= TYPO_MIN_LEN {
+            let typed = word.as_bytes();
+            // Only words that start with the first or the second letter typed: that covers
+            // every single edit but a wrong first letter, and walks a tenth of the words.
+            let leads: &[u8] = if typed[0] == typed[1] { &typed[..1] } else { &typed[..2] };
+            for &lead in leads {
+                let from = self.vocab.partition_point(|v| v.as_bytes()[0] < lead);
+                let to = self.vocab.partition_point(|v| v.as_bytes()[0] <= lead);
+                for (w, candidate) in self.vocab[from..to].iter().enumerate().map(|(i, c)| (from + i, c)) {
+                    if (first..end).contains(&w) {
+                        continue;
+                    }
+                    let c = candidate.as_bytes();
+                    // The whole word, or its start when the reader is still typing: one letter
+                    // replaced or swapped (same length), missing (one longer) or extra (one shorter).
+                    let near = |len: usize| len <= c.len() && fold::within_one_edit(typed, &c[..len]);
+                    let n = typed.len();
+                    if c.len() + 1 >= n && (near(c.len()) || near(n) || near(n + 1) || near(n - 1)) {
+                        add(w, Quality::Typo);
+                    }
+                }
+            }
+        }
+        // Best score per film: sort by film then score, keep the last of each film.
+        found.sort_unstable();
+        let mut hits: Vec<Hit> = Vec::new();
+        for f in found {
+            let hit = Hit { film: (f >> 32) as u32, score: (f & 0xffff_ffff) as u32 };
+            match hits.last_mut() {
+                Some(last) if last.film == hit.film => last.score = hit.score,
+                _ => hits.push(hit),
+            }
+        }
+        hits
+    }
+}
+
+/// Positions of `texts` in text order, ties by position: the index's one string sort.
+pub(crate) fn sorted_texts(texts: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..texts.len() as u32).collect();
+    order.sort_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+    order
+}
+
+/// Films in both lists, their scores added.
+fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].film.cmp(&b[j].film) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(Hit { film: a[i].film, score: a[i].score + b[j].score });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
