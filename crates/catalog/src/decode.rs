@@ -5,7 +5,7 @@
 //! field, so one bad entry is skipped (with its JSON path) while the rest loads, and only a
 //! broken file as a whole stops the load.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -74,13 +74,18 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
         entry.finish(&mut skipped);
     }
 
-    let provider_ids: HashSet<&ProviderId> = providers.iter().map(|p| &p.id).collect();
-    let mut film_ids: HashSet<FilmId> = HashSet::with_capacity(film_entries.len());
+    // Sorted once, so each offer's provider is one binary search: a catalog names a few
+    // providers and many offers, and a hash set of them would cost the shell another table.
+    let order = crate::small::sorted_positions(providers.len(), &|a, b| providers[a].id.cmp(&providers[b].id));
+    let provider_ids: Vec<&ProviderId> = order.iter().map(|&i| &providers[i as usize].id).collect();
+    // Film ids seen so far. A map of the same type as the search index's vocabulary, so the
+    // shell compiles one hash table, not two.
+    let mut film_ids: HashMap<String, u32> = HashMap::with_capacity(film_entries.len());
     let mut films = Vec::with_capacity(film_entries.len());
     for (i, raw) in film_entries.iter().enumerate() {
         let mut entry = Entry::new("films", i);
         if let Some(film) = entry.object(raw).and_then(|object| entry.film(object, &provider_ids, &film_ids)) {
-            film_ids.insert(film.id.clone());
+            film_ids.insert(film.id.as_str().to_owned(), i as u32);
             films.push(film);
         }
         entry.finish(&mut skipped);
@@ -88,10 +93,11 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
 
     // The catalog's own order (see `Catalog::films`): sorted once here, so that no
     // filter query has to sort.
-    films.sort_by(|a: &Film, b: &Film| {
-        let votes = |f: &Film| f.rating.map_or(0, |r| r.votes);
-        votes(b).cmp(&votes(a)).then_with(|| a.title.cmp(&b.title))
+    let votes = |f: &Film| f.rating.map_or(0, |r| r.votes);
+    let order = crate::small::sorted_positions(films.len(), &|a, b| {
+        votes(&films[b]).cmp(&votes(&films[a])).then_with(|| films[a].title.cmp(&films[b].title))
     });
+    let films = crate::small::reordered(films, &order);
     Ok(Loaded { catalog: Catalog { as_of, providers, films }, skipped })
 }
 
@@ -391,7 +397,7 @@ impl Entry {
         })
     }
 
-    fn film(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>, earlier: &HashSet<FilmId>) -> Option<Film> {
+    fn film(&mut self, mut raw: Object, providers: &[&ProviderId], earlier: &HashMap<String, u32>) -> Option<Film> {
         let id_text = self.string(&mut raw, "id", Need::Required);
         let id = id_text.as_deref().and_then(|text| {
             let parsed = FilmId::parse(text);
@@ -401,7 +407,7 @@ impl Entry {
             parsed
         });
         if let Some(id) = &id {
-            if earlier.contains(id) {
+            if earlier.get(id.as_str()).is_some() {
                 self.report("id", Reason::DuplicateId(id.to_string()));
             }
         }
@@ -480,10 +486,10 @@ impl Entry {
         })
     }
 
-    fn offer(&mut self, mut raw: Object, providers: &HashSet<&ProviderId>) -> Option<Offer> {
+    fn offer(&mut self, mut raw: Object, providers: &[&ProviderId]) -> Option<Offer> {
         let before = self.problems.len();
         let provider = self.string(&mut raw, "provider", Need::Required).and_then(|p| {
-            match ProviderId::parse(&p).filter(|id| providers.contains(id)) {
+            match ProviderId::parse(&p).filter(|id| providers.binary_search(&id).is_ok()) {
                 Some(id) => Some(id),
                 None => {
                     self.report("provider", Reason::UnknownProvider(p));

@@ -63,15 +63,22 @@ pub struct FacetOption {
     pub count: usize,
 }
 
-pub trait Facet: Sync {
+/// What a facet is to the filter and the URL: its key, its URL value, and how it widens.
+/// Kept apart from `Facet` so the URL codec links none of the index's code.
+pub trait FilterFacet: Sync {
     fn key(&self) -> FacetKey;
     /// Reads the facet's URL value into `filter`; what is not valid is dropped.
     fn read(&self, value: &str, filter: &mut Filter);
     /// The facet's URL value; `None` at its default (then the URL leaves it out).
     fn write(&self, filter: &Filter) -> Option<String>;
-    /// The filter with this facet letting more through (its default, or for the ways
-    /// to watch, all of them); `None` when it narrows nothing.
-    fn widen(&self, filter: &Filter) -> Option<Filter>;
+    /// Sets this facet to let more through (its default, or for the ways to watch, all
+    /// of them); false when it narrowed nothing. In place: the wasm shell pays for every
+    /// function that builds a whole `Filter`.
+    fn widen(&self, filter: &mut Filter) -> bool;
+}
+
+/// What a facet is to the index: the films it lets through and the options it offers.
+pub trait Facet: FilterFacet {
     /// The films this facet lets through; `None` when it lets every film through.
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits>;
     /// The options to show with counts; none for facets set by typing (search, ranges).
@@ -94,32 +101,41 @@ pub enum Group {
     Genres,
 }
 
-/// Every facet, in URL and panel order.
-pub static FACETS: &[&dyn Facet] = &[
-    &Services,
-    &Exclude,
-    &Types,
-    &ListFacet,
-    &Text,
-    &KindFacet,
-    &Genres,
-    &WithoutGenres,
-    &Years,
-    &Runtime,
-    &Rating,
-    &Age,
-    &Language,
+/// Both registries from one list, so they cannot drift apart.
+macro_rules! registries {
+    ($($facet:expr),* $(,)?) => {
+        /// Every facet, in URL and panel order, as the filter and the URL know them.
+        pub static FILTER_FACETS: &[&dyn FilterFacet] = &[$(&$facet),*];
+        /// The same facets as the index knows them, in the same order.
+        pub static FACETS: &[&dyn Facet] = &[$(&$facet),*];
+    };
+}
+
+registries![
+    Services,
+    Exclude,
+    Types,
+    ListFacet,
+    Text,
+    KindFacet,
+    Genres,
+    WithoutGenres,
+    Years,
+    Runtime,
+    Rating,
+    Age,
+    Language,
 ];
 
-pub fn facet(key: FacetKey) -> &'static dyn Facet {
-    *FACETS.iter().find(|f| f.key() == key).expect("every key has a facet")
+pub fn facet(key: FacetKey) -> &'static dyn FilterFacet {
+    *FILTER_FACETS.iter().find(|f| f.key() == key).expect("every key has a facet")
 }
 
 // ---------------------------------------------------------------------------------------
 // Where to watch: services in and out, ways to watch, and the new / leaving lists.
 
 struct Services;
-impl Facet for Services {
+impl FilterFacet for Services {
     fn key(&self) -> FacetKey {
         FacetKey::Services
     }
@@ -129,9 +145,12 @@ impl Facet for Services {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.services, |p| p.as_str().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.services.is_empty()).then(|| filter.with_all_services())
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.services).is_empty()
     }
+}
+
+impl Facet for Services {
     fn restrict(&self, _cx: &Cx, _filter: &Filter) -> Option<Bits> {
         None
     }
@@ -148,7 +167,7 @@ impl Facet for Services {
 }
 
 struct Exclude;
-impl Facet for Exclude {
+impl FilterFacet for Exclude {
     fn key(&self) -> FacetKey {
         FacetKey::Exclude
     }
@@ -161,9 +180,12 @@ impl Facet for Exclude {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.exclude, |p| p.as_str().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.exclude.is_empty()).then(|| Filter { exclude: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.exclude).is_empty()
     }
+}
+
+impl Facet for Exclude {
     fn restrict(&self, _cx: &Cx, _filter: &Filter) -> Option<Bits> {
         None
     }
@@ -180,7 +202,7 @@ impl Facet for Exclude {
 }
 
 struct Types;
-impl Facet for Types {
+impl FilterFacet for Types {
     fn key(&self) -> FacetKey {
         FacetKey::Types
     }
@@ -197,9 +219,14 @@ impl Facet for Types {
             Monetization::ALL.into_iter().filter(|m| filter.types.contains(m)).map(Monetization::as_str).collect();
         Some(types.join(","))
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (filter.types.len() < Monetization::ALL.len()).then(|| filter.with_all_types())
+    fn widen(&self, filter: &mut Filter) -> bool {
+        let narrowed = filter.types.len() < Monetization::ALL.len();
+        filter.types = Monetization::ALL.into_iter().collect();
+        narrowed
     }
+}
+
+impl Facet for Types {
     fn restrict(&self, _cx: &Cx, _filter: &Filter) -> Option<Bits> {
         None
     }
@@ -215,7 +242,7 @@ impl Facet for Types {
 }
 
 struct ListFacet;
-impl Facet for ListFacet {
+impl FilterFacet for ListFacet {
     fn key(&self) -> FacetKey {
         FacetKey::List
     }
@@ -225,9 +252,12 @@ impl Facet for ListFacet {
     fn write(&self, filter: &Filter) -> Option<String> {
         filter.list.map(|l| l.as_str().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        filter.list.map(|_| Filter { list: None, ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        filter.list.take().is_some()
     }
+}
+
+impl Facet for ListFacet {
     fn restrict(&self, _cx: &Cx, _filter: &Filter) -> Option<Bits> {
         None
     }
@@ -249,7 +279,7 @@ impl Facet for ListFacet {
 // What: search words and the film's own facts.
 
 struct Text;
-impl Facet for Text {
+impl FilterFacet for Text {
     fn key(&self) -> FacetKey {
         FacetKey::Text
     }
@@ -261,16 +291,19 @@ impl Facet for Text {
     fn write(&self, filter: &Filter) -> Option<String> {
         (!filter.text.trim().is_empty()).then(|| filter.text.clone())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.text.trim().is_empty()).then(|| Filter { text: String::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.text).trim().is_empty()
     }
+}
+
+impl Facet for Text {
     fn restrict(&self, cx: &Cx, _filter: &Filter) -> Option<Bits> {
         cx.search_hits()
     }
 }
 
 struct KindFacet;
-impl Facet for KindFacet {
+impl FilterFacet for KindFacet {
     fn key(&self) -> FacetKey {
         FacetKey::Kind
     }
@@ -280,9 +313,12 @@ impl Facet for KindFacet {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.kinds, |k| k.as_str().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.kinds.is_empty()).then(|| Filter { kinds: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.kinds).is_empty()
     }
+}
+
+impl Facet for KindFacet {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         any_of(cx, filter.kinds.iter().map(|&k| cx.kind(k)))
     }
@@ -298,7 +334,7 @@ impl Facet for KindFacet {
 }
 
 struct Genres;
-impl Facet for Genres {
+impl FilterFacet for Genres {
     fn key(&self) -> FacetKey {
         FacetKey::Genres
     }
@@ -308,9 +344,12 @@ impl Facet for Genres {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.genres, |g| g.slug().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.genres.is_empty()).then(|| Filter { genres: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.genres).is_empty()
     }
+}
+
+impl Facet for Genres {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         any_of(cx, filter.genres.iter().map(|&g| cx.genre(g)))
     }
@@ -330,7 +369,7 @@ impl Facet for Genres {
 }
 
 struct WithoutGenres;
-impl Facet for WithoutGenres {
+impl FilterFacet for WithoutGenres {
     fn key(&self) -> FacetKey {
         FacetKey::WithoutGenres
     }
@@ -342,9 +381,12 @@ impl Facet for WithoutGenres {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.without_genres, |g| g.slug().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.without_genres.is_empty()).then(|| Filter { without_genres: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.without_genres).is_empty()
     }
+}
+
+impl Facet for WithoutGenres {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         let without = any_of(cx, filter.without_genres.iter().map(|&g| cx.genre(g)))?;
         let mut set = Bits::full(cx.films());
@@ -367,7 +409,7 @@ impl Facet for WithoutGenres {
 }
 
 struct Years;
-impl Facet for Years {
+impl FilterFacet for Years {
     fn key(&self) -> FacetKey {
         FacetKey::Years
     }
@@ -377,16 +419,19 @@ impl Facet for Years {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_span(filter.years)
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.years.is_open()).then(|| Filter { years: Span::default(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.years).is_open()
     }
+}
+
+impl Facet for Years {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         (!filter.years.is_open()).then(|| cx.year_in(filter.years))
     }
 }
 
 struct Runtime;
-impl Facet for Runtime {
+impl FilterFacet for Runtime {
     fn key(&self) -> FacetKey {
         FacetKey::Runtime
     }
@@ -396,16 +441,19 @@ impl Facet for Runtime {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_span(filter.runtime)
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.runtime.is_open()).then(|| Filter { runtime: Span::default(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.runtime).is_open()
     }
+}
+
+impl Facet for Runtime {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         (!filter.runtime.is_open()).then(|| cx.runtime_in(filter.runtime))
     }
 }
 
 struct Rating;
-impl Facet for Rating {
+impl FilterFacet for Rating {
     fn key(&self) -> FacetKey {
         FacetKey::Rating
     }
@@ -415,9 +463,12 @@ impl Facet for Rating {
     fn write(&self, filter: &Filter) -> Option<String> {
         filter.min_rating.map(|p| p.to_string())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        filter.min_rating.map(|_| Filter { min_rating: None, ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        filter.min_rating.take().is_some()
     }
+}
+
+impl Facet for Rating {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         filter.min_rating.and_then(|p| cx.rating_at_least(p)).cloned()
     }
@@ -433,7 +484,7 @@ impl Facet for Rating {
 }
 
 struct Age;
-impl Facet for Age {
+impl FilterFacet for Age {
     fn key(&self) -> FacetKey {
         FacetKey::Age
     }
@@ -443,9 +494,12 @@ impl Facet for Age {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.ages, String::clone)
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.ages.is_empty()).then(|| Filter { ages: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.ages).is_empty()
     }
+}
+
+impl Facet for Age {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         if filter.ages.is_empty() {
             return None;
@@ -469,7 +523,7 @@ impl Facet for Age {
 pub const LANGUAGE_OPTIONS: usize = 12;
 
 struct Language;
-impl Facet for Language {
+impl FilterFacet for Language {
     fn key(&self) -> FacetKey {
         FacetKey::Language
     }
@@ -479,9 +533,12 @@ impl Facet for Language {
     fn write(&self, filter: &Filter) -> Option<String> {
         write_set(&filter.languages, |l| l.as_str().to_owned())
     }
-    fn widen(&self, filter: &Filter) -> Option<Filter> {
-        (!filter.languages.is_empty()).then(|| Filter { languages: SortedSet::new(), ..filter.clone() })
+    fn widen(&self, filter: &mut Filter) -> bool {
+        !std::mem::take(&mut filter.languages).is_empty()
     }
+}
+
+impl Facet for Language {
     fn restrict(&self, cx: &Cx, filter: &Filter) -> Option<Bits> {
         if filter.languages.is_empty() {
             return None;

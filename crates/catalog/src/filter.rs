@@ -282,7 +282,10 @@ impl Loosen {
     pub fn apply_to(self, filter: &Filter) -> Option<Filter> {
         match self {
             Loosen::PickAType => Some(Filter { types: Filter::default_types(), ..filter.clone() }),
-            Loosen::Widen { facet, .. } => crate::facet::facet(facet).widen(filter),
+            Loosen::Widen { facet, .. } => {
+                let mut wider = filter.clone();
+                crate::facet::facet(facet).widen(&mut wider).then_some(wider)
+            }
             Loosen::OtherRegion => None,
         }
     }
@@ -315,8 +318,8 @@ pub fn loosen_hint(filter: &Filter, count: impl Fn(&Filter) -> usize) -> Loosen 
     LOOSEN_ORDER
         .into_iter()
         .find_map(|key| {
-            let wider = crate::facet::facet(key).widen(filter)?;
-            let n = count(&wider);
+            let hint = Loosen::Widen { facet: key, count: 0 };
+            let n = count(&hint.apply_to(filter)?);
             (n > 0).then_some(Loosen::Widen { facet: key, count: n })
         })
         .unwrap_or(Loosen::OtherRegion)

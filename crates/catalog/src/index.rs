@@ -13,6 +13,7 @@ use crate::filter::{Filter, List, Sort};
 use crate::fold;
 use crate::model::{Catalog, Date, Genre, Kind, LangCode, Monetization, ProviderId, RegionCode};
 use crate::search::{Hit, SearchIndex};
+use crate::small::reordered;
 
 /// Rating thresholds the rating facet offers (points of 10).
 pub const RATING_STEPS: [u8; 4] = [5, 6, 7, 8];
@@ -249,9 +250,7 @@ impl Index {
             Sort::Relevance => {
                 let found: Vec<Hit> =
                     hits.unwrap_or(&[]).iter().copied().filter(|h| result.contains(h.film as usize)).collect();
-                // Best score first; equal scores keep the catalog order (most votes first).
-                let order = sorted_by_key(found.len(), |i| (u32::MAX - found[i].score) as u64);
-                order.into_iter().map(|i| found[i as usize].film).collect()
+                crate::search::ranked(&found)
             }
             Sort::Popularity => result.iter().map(|i| i as u32).collect(),
             Sort::Rating => walk(&self.by_rating),
@@ -400,11 +399,6 @@ pub(crate) fn sorted_by_key(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
     let mut keyed: Vec<u64> = (0..n).map(|i| key(i) << 32 | i as u64).collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|k| k as u32).collect()
-}
-
-fn reordered<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i as usize].take()).collect()
 }
 
 fn note_date(dates: &mut Vec<Option<Date>>, n: usize, i: usize, date: Date, better: fn(Date, Date) -> bool) {

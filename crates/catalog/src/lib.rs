@@ -21,4 +21,5 @@ pub use filter::{apply, badges, loosen_hint, Badge, Filter, List, Loosen, Sort, 
 pub use index::{Index, Results};
 pub use model::*;
 pub use problem::{quoted, CatalogError, JsonType, Problem, Reason};
+pub use search::SearchIndex;
 pub use small::{CodeMap, SortedSet};

@@ -3,7 +3,7 @@
 //! Parsing never fails: a value that is not valid is dropped and the default takes its
 //! place, so any link someone pastes opens a sensible view.
 
-use crate::facet::{FacetKey, FACETS};
+use crate::facet::{FacetKey, FILTER_FACETS};
 use crate::filter::{Filter, Sort};
 use crate::model::RegionCode;
 
@@ -14,7 +14,7 @@ pub const MAX_SERVICES: usize = crate::facet::MAX_VALUES;
 
 /// Whether `key` is a URL parameter of the filter (the rest belongs to the page: `lang`, `source`).
 fn is_filter_key(key: &str) -> bool {
-    key == REGION || key == SORT || FACETS.iter().any(|f| f.key().url_key() == key)
+    key == REGION || key == SORT || FILTER_FACETS.iter().any(|f| f.key().url_key() == key)
 }
 
 impl Filter {
@@ -26,7 +26,7 @@ impl Filter {
         let region =
             value(REGION).and_then(|r| RegionCode::parse(&r.trim().to_ascii_uppercase())).unwrap_or(default_region);
         let mut filter = Filter::new(region);
-        for facet in FACETS {
+        for facet in FILTER_FACETS {
             if let Some(v) = value(facet.key().url_key()) {
                 facet.read(v, &mut filter);
             }
@@ -39,7 +39,7 @@ impl Filter {
     /// then each facet that is not at its default, in `FACETS` order, then the sort.
     pub fn to_query(&self) -> String {
         let mut out = format!("{REGION}={}", self.region);
-        for facet in FACETS {
+        for facet in FILTER_FACETS {
             if let Some(v) = facet.write(self) {
                 out.push_str(&format!("&{}={}", facet.key().url_key(), encode(&v)));
             }

@@ -5,8 +5,9 @@
 //! the reader typed are one binary search and a short walk; each word points to the films
 //! that have it and the best field they have it in.
 
+use crate::filter::Filter;
 use crate::fold;
-use crate::model::Film;
+use crate::model::{Catalog, Date, Film};
 
 /// Where in a film a word was found; a title match ranks above a director above the cast.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,8 +36,9 @@ pub struct SearchIndex {
     /// `film << 2 | field`.
     starts: Vec<u32>,
     postings: Vec<u32>,
-    /// Each film's folded title (in every language it has), for the whole-title bonus.
-    titles: Vec<Vec<Box<str>>>,
+    /// Per film, bit `n` is set when one of its titles has `n` words: with every query
+    /// word an exact title word, that makes the query the whole title.
+    title_lengths: Vec<u32>,
 }
 
 /// One film found by a query and how well it matched; higher is better.
@@ -53,34 +55,34 @@ impl SearchIndex {
         let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut pairs: Vec<u64> = Vec::new();
-        let mut titles = Vec::with_capacity(films.len());
+        let mut title_lengths = Vec::with_capacity(films.len());
         for (i, film) in films.iter().enumerate() {
-            let mut film_titles: Vec<Box<str>> = Vec::new();
-            let title_fields = std::iter::once(&film.title).chain(film.titles.values()).chain([&film.original_title]);
-            for title in title_fields {
-                let key = fold::key(title);
-                if !film_titles.iter().any(|t| **t == *key) {
-                    film_titles.push(key.into());
-                }
-            }
+            let titles = std::iter::once(&film.title).chain(film.titles.values()).chain([&film.original_title]);
             let people =
                 film.directors.iter().map(|d| (d, Field::Director)).chain(film.cast.iter().map(|c| (c, Field::Cast)));
-            let texts =
-                film_titles.iter().map(|t| (t.as_ref(), Field::Title)).chain(people.map(|(p, f)| (p.as_str(), f)));
-            for (text, field) in texts {
-                for word in fold::words(text) {
-                    let next = words.len() as u32;
-                    let id = *ids.entry(word).or_insert_with_key(|w| {
-                        words.push(w.clone());
-                        next
-                    });
+            let mut lengths = 0u32;
+            for (text, field) in titles.map(|t| (t, Field::Title)).chain(people) {
+                let words_here = fold::words(text);
+                if field == Field::Title {
+                    lengths |= 1 << words_here.len().min(31);
+                }
+                for word in words_here {
+                    let id = match ids.get(word.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            ids.insert(word.clone(), id);
+                            words.push(word);
+                            id
+                        }
+                    };
                     // Sorted by word, then film, then best field first (see the dedup below).
                     pairs.push((id as u64) << 32 | (i as u64) << 2 | (3 - field as u64));
                 }
             }
-            titles.push(film_titles);
+            title_lengths.push(lengths);
         }
-        pairs.sort_unstable();
+        crate::small::sort_keys(&mut pairs);
         // One entry per (word, film): the best field, which sorts first.
         pairs.dedup_by_key(|p| *p >> 2);
 
@@ -108,7 +110,19 @@ impl SearchIndex {
             *slot += 1;
         }
         let vocab = order.into_iter().map(|w| std::mem::take(&mut words[w as usize]).into_boxed_str()).collect();
-        SearchIndex { vocab, starts, postings, titles }
+        SearchIndex { vocab, starts, postings, title_lengths }
+    }
+
+    /// Positions in `catalog.films` of the films `filter` lets through (where to watch,
+    /// see `Filter::matches`, and its search words), best match first while it has search
+    /// words, else in catalog order. The shell's list until the full index fits its budget.
+    pub fn apply(&self, catalog: &Catalog, filter: &Filter, today: Date) -> Vec<usize> {
+        let watchable = |i: usize| filter.matches(&catalog.films[i], today);
+        let Some(hits) = self.search(&filter.text) else {
+            return (0..catalog.films.len()).filter(|&i| watchable(i)).collect();
+        };
+        let hits: Vec<Hit> = hits.into_iter().filter(|h| watchable(h.film as usize)).collect();
+        ranked(&hits).into_iter().map(|i| i as usize).collect()
     }
 
     /// Number of distinct words.
@@ -135,11 +149,16 @@ impl SearchIndex {
             }
         }
         let mut hits = hits.unwrap_or_default();
-        // A title that is exactly the query ("heat" for "Heat") comes first.
-        let whole = words.join(" ");
+        // Among films whose title has every query word, a title that is exactly the query
+        // ("heat" for "Heat") comes first, then the titles with the fewest other words
+        // ("The Irishman" before "Kill the Irishman").
+        let n = words.len() as u32;
+        let exact_title = (Quality::Exact as u32 * 10 + Field::Title as u32) * n;
         for hit in &mut hits {
-            if self.titles[hit.film as usize].iter().any(|t| **t == *whole) {
-                hit.score += 100;
+            let lengths = self.title_lengths[hit.film as usize];
+            if hit.score == exact_title {
+                let other_words = lengths.trailing_zeros().saturating_sub(n).min(16);
+                hit.score += if lengths & 1 << n.min(31) != 0 { 100 } else { 16 - other_words };
             }
         }
         Some(hits)
@@ -187,7 +206,7 @@ impl SearchIndex {
             }
         }
         // Best score per film: sort by film then score, keep the last of each film.
-        found.sort_unstable();
+        crate::small::sort_keys(&mut found);
         let mut hits: Vec<Hit> = Vec::new();
         for f in found {
             let hit = Hit { film: (f >> 32) as u32, score: (f & 0xffff_ffff) as u32 };
@@ -200,11 +219,17 @@ impl SearchIndex {
     }
 }
 
+/// The films of `hits`, best score first; equal scores keep the catalog order (most
+/// votes first).
+pub fn ranked(hits: &[Hit]) -> Vec<u32> {
+    let mut keyed: Vec<u64> = hits.iter().map(|h| u64::from(u32::MAX - h.score) << 32 | u64::from(h.film)).collect();
+    crate::small::sort_keys(&mut keyed);
+    keyed.into_iter().map(|k| k as u32).collect()
+}
+
 /// Positions of `texts` in text order, ties by position: the index's one string sort.
 pub(crate) fn sorted_texts(texts: &[String]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..texts.len() as u32).collect();
-    order.sort_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]));
-    order
+    crate::small::sorted_positions(texts.len(), &|a, b| texts[a].cmp(&texts[b]))
 }
 
 /// Films in both lists, their scores added.

@@ -157,6 +157,28 @@ impl<K: PartialEq, V> FromIterator<(K, V)> for CodeMap<K, V> {
     }
 }
 
+/// Positions `0..n` in the order `cmp` gives, ties kept in position order. Every
+/// comparison sort in the crate goes through this one function: each differently typed
+/// `sort_by` costs the wasm shell kilobytes.
+pub fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by(|&a, &b| cmp(a as usize, b as usize));
+    order
+}
+
+/// `keys` in ascending order, through `sorted_positions`: the shell's sorts of numbers
+/// share its one sort function instead of compiling in another.
+pub fn sort_keys(keys: &mut Vec<u64>) {
+    let order = sorted_positions(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
+    *keys = order.into_iter().map(|i| keys[i as usize]).collect();
+}
+
+/// `items` rearranged so that item `order[k]` stands at `k`.
+pub fn reordered<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i as usize].take()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

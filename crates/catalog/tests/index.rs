@@ -141,6 +141,19 @@ fn relevance_puts_exact_titles_before_prefixes_before_people() {
 }
 
 #[test]
+fn among_titles_with_the_word_the_one_with_fewest_other_words_comes_first() {
+    let films = vec![
+        entry("tmdb:10", "Kill the Irishman", 2011, json!({ "rating": { "value": 7.0, "votes": 900 } })),
+        entry("tmdb:11", "The Irishman", 2019, json!({ "rating": { "value": 7.8, "votes": 100 } })),
+        entry("tmdb:12", "Irish Jam", 2006, json!({ "cast": ["Eddie Griffin"] })),
+    ];
+    let c = decode(&catalog(films)).unwrap().catalog;
+    let index = Index::build(&c, TODAY);
+    assert_eq!(search(&c, &index, "irishman"), ["The Irishman", "Kill the Irishman"]);
+    assert_eq!(search(&c, &index, "irish"), ["Irish Jam", "Kill the Irishman", "The Irishman"], "exact before prefix");
+}
+
+#[test]
 fn exclude_hides_films_a_service_offers() {
     let c = sample();
     let index = Index::build(&c, TODAY);
@@ -363,4 +376,19 @@ fn random_queries_match_a_plain_filter_and_every_count_matches_its_query() {
             }
         }
     }
+}
+
+#[test]
+fn the_search_index_alone_filters_where_to_watch_and_ranks_by_match() {
+    let c = sample();
+    let search = catalog::SearchIndex::build(&c.films);
+    let titles = |f: &Filter| -> Vec<String> {
+        search.apply(&c, f, TODAY).into_iter().map(|i| c.films[i].title.clone()).collect()
+    };
+    let de = Filter::new(RegionCode::DE);
+    assert_eq!(titles(&Filter { text: "dark".into(), ..de.clone() }), ["Dark", "The Dark Knight"]);
+    assert!(titles(&Filter { text: "dark".into(), ..de.toggle_service(&id("netflix")) }) == ["Dark"]);
+    assert_eq!(titles(&de).len(), 8, "no search words: every film the region filter lets through");
+    let no_netflix = Filter { text: "godfather".into(), ..de.toggle_exclude(&id("netflix")) };
+    assert!(titles(&no_netflix).is_empty(), "exclusions apply to search results");
 }
