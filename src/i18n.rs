@@ -232,6 +232,12 @@ impl Locale {
             (Locale::De, Loosen::Widen { facet: FacetKey::Types, count }) => {
                 format!("Mit Leihen, Kaufen und Gratis-Angeboten gäbe es {}.", self.films(count))
             }
+            (Locale::De, Loosen::Widen { facet: FacetKey::Services, count }) => {
+                format!("Bei allen Diensten zusammen gäbe es {}.", self.films(count))
+            }
+            (Locale::De, Loosen::Widen { facet: FacetKey::Text, count }) => {
+                format!("Ohne die Suchwörter gäbe es {}.", self.films(count))
+            }
             (Locale::De, Loosen::Widen { count, .. }) => {
                 format!("Mit weniger Filtern gäbe es {}.", self.films(count))
             }
@@ -240,10 +246,23 @@ impl Locale {
             (Locale::En, Loosen::Widen { facet: FacetKey::Types, count }) => {
                 format!("Including rent, buy and free offers there would be {}.", self.films(count))
             }
+            (Locale::En, Loosen::Widen { facet: FacetKey::Services, count }) => {
+                format!("Across all services there would be {}.", self.films(count))
+            }
+            (Locale::En, Loosen::Widen { facet: FacetKey::Text, count }) => {
+                format!("Without the search words there would be {}.", self.films(count))
+            }
             (Locale::En, Loosen::Widen { count, .. }) => {
                 format!("With fewer filters there would be {}.", self.films(count))
             }
             (Locale::En, Loosen::OtherRegion) => "Nothing matches in this country. Try another country.".into(),
+        }
+    }
+
+    pub fn show_more(self, n: usize) -> String {
+        match self {
+            Locale::De => format!("{} weitere anzeigen", self.number(n)),
+            Locale::En => format!("Show {} more", self.number(n)),
         }
     }
 
@@ -405,6 +424,8 @@ pub struct Strings {
     pub language_switch: &'static str,
     pub other_language_code: &'static str,
     pub age_rating: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
 }
 
 static DE: Strings = Strings {
@@ -436,6 +457,8 @@ static DE: Strings = Strings {
     language_switch: "English",
     other_language_code: "en",
     age_rating: "Altersfreigabe",
+    search_label: "Suche",
+    search_placeholder: "Titel, Regie oder Besetzung",
 };
 
 static EN: Strings = Strings {
@@ -467,6 +490,8 @@ static EN: Strings = Strings {
     language_switch: "Deutsch",
     other_language_code: "de",
     age_rating: "Age rating",
+    search_label: "Search",
+    search_placeholder: "Title, director or cast",
 };
 
 #[cfg(test)]

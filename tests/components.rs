@@ -4,7 +4,7 @@
 
 use catalog::{badges, decode, Catalog, Date, Filter, Loosen, Monetization, Problem, Reason, RegionCode, Skipped};
 use flimmer::components::skipped_notice::{SHOWN_ENTRIES, SHOWN_PROBLEMS};
-use flimmer::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
+use flimmer::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
 use flimmer::i18n::Locale;
 use flimmer::state::PageLocale;
 use leptos::prelude::*;
@@ -131,6 +131,32 @@ async fn filter_panel_toggles_services_and_types() {
     tick().await;
     assert_eq!(filter.with_untracked(|f| f.region), RegionCode::AT);
     assert_eq!(find(&root, "label[for=filter-region]").text_content().unwrap(), "Land");
+}
+
+#[wasm_bindgen_test]
+async fn search_box_reports_every_keystroke_and_shows_words_from_the_url() {
+    let filter = RwSignal::new(Filter { text: "heat".into(), ..Filter::new(RegionCode::DE) });
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(PageLocale(Locale::De));
+        view! { <SearchBox filter=filter on_change=Callback::new(move |next| filter.set(next))/> }
+    });
+    tick().await;
+    let input: web_sys::HtmlInputElement = find(&root, "input[type=search]").unchecked_into();
+    assert_eq!(input.value(), "heat", "the words of a link are in the field");
+    assert_eq!(find(&root, "label[for=search-input]").text_content().unwrap(), "Suche");
+    assert_eq!(find(&root, "[role=search]").tag_name(), "DIV");
+
+    input.set_value("amélie");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(filter.get_untracked().text, "amélie");
+    assert_eq!(filter.get_untracked().region, RegionCode::DE, "the rest of the filter is kept");
+
+    // Back to a link without words empties the field.
+    filter.set(Filter::new(RegionCode::DE));
+    tick().await;
+    assert_eq!(input.value(), "");
 }
 
 #[wasm_bindgen_test]

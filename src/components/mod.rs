@@ -6,6 +6,7 @@ pub mod filter_panel;
 pub mod load_status;
 pub mod offer_badge;
 pub mod poster;
+pub mod search_box;
 pub mod site_header;
 pub mod skipped_notice;
 
@@ -15,5 +16,6 @@ pub use filter_panel::FilterPanel;
 pub use load_status::{LoadFailed, Loading};
 pub use offer_badge::OfferBadge;
 pub use poster::Poster;
+pub use search_box::SearchBox;
 pub use site_header::SiteHeader;
 pub use skipped_notice::SkippedNotice;

@@ -1,34 +1,42 @@
-//! `/`: the filter and the grid of film cards it lets through. The filter lives in the URL.
+//! `/`: search, the filter and the grid of film cards they let through. The filter lives in the URL.
 
 use std::sync::Arc;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{apply, badges, loosen_hint, Filter, Loaded};
+use catalog::{badges, loosen_hint, Filter};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
+use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
-use crate::state::{use_app, use_locale};
+use crate::state::{use_app, use_locale, Library};
+
+/// Cards mounted at first and added by each "show more": two screens' worth. A catalog of
+/// 23,000 titles would otherwise mount 23,000 cards at once.
+const PAGE: usize = 48;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    with_catalog(|loaded| view! { <CatalogView loaded/> })
+    with_catalog(|library| view! { <CatalogView library/> })
 }
 
 #[component]
-fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
+fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let app = use_app();
     let locale = use_locale();
     let location = use_location();
     let navigate = use_navigate();
     let today = app.today;
-    let filter = use_url_filter(&loaded);
+    let filter = use_url_filter(&library);
+    // How many cards are mounted. A change of filter or search words starts again from one
+    // page; back and forward keep it, so returning finds the list as deep as it was.
+    let shown = RwSignal::new(PAGE);
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
+            shown.set(PAGE);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
@@ -39,27 +47,42 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
         let go = go.clone();
         move |next: Filter| go(&next, false)
     });
+    // The first keystroke of a search is a history entry, the rest replace it: back
+    // returns to the list before the search, not through "h", "he", "hea".
+    let set_search = Callback::new({
+        let go = go.clone();
+        move |next: Filter| go(&next, filter.with_untracked(|f| !f.text.is_empty()))
+    });
     // A first visit writes its region into the URL, so a copied link shows the same view.
-    Effect::new(move |_| {
-        if param(&location.search.get(), REGION).is_none() {
-            go(&filter.get_untracked(), true);
+    Effect::new({
+        let go = go.clone();
+        move |_| {
+            if param(&location.search.get(), REGION).is_none() {
+                go(&filter.get_untracked(), true);
+            }
         }
     });
 
     let results = Memo::new({
-        let loaded = loaded.clone();
-        move |_| filter.with(|f| apply(&loaded.catalog, f, today))
+        let library = library.clone();
+        move |_| filter.with(|f| library.search.apply(&library.loaded.catalog, f, today))
     });
     let hint = Signal::derive({
-        let loaded = loaded.clone();
-        move || filter.with(|f| loosen_hint(f, |wider| apply(&loaded.catalog, wider, today).len()))
+        let library = library.clone();
+        move || {
+            let count = |wider: &Filter| library.search.apply(&library.loaded.catalog, wider, today).len();
+            filter.with(|f| loosen_hint(f, count))
+        }
     });
+    // What follows the path in every card's link, built once per filter, not per card.
+    let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
+    let loaded = &library.loaded;
     let regions = Signal::stored(loaded.catalog.regions().into_vec());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.
     let region = Memo::new(move |_| filter.with(|f| f.region));
     let services = Memo::new({
-        let loaded = loaded.clone();
-        move |_| loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
+        let library = library.clone();
+        move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
     let as_of = loaded.catalog.as_of;
 
@@ -73,6 +96,7 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                 </p>
             </aside>
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
+                <SearchBox filter=filter on_change=set_search/>
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
@@ -85,30 +109,45 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                     }),
                     CatalogSource::BuiltIn => None,
                 }}
-                <SkippedNotice skipped=loaded.skipped.clone()/>
+                <SkippedNotice skipped=library.loaded.skipped.clone()/>
                 <Show when=move || results.with(Vec::is_empty)>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
                 </Show>
                 <ul class="film-grid" role="list">
-                    <For each=move || results.get() key=|i| *i let:i>
+                    <For
+                        each=move || results.with(|r| r.iter().take(shown.get()).copied().collect::<Vec<_>>())
+                        key=|i| *i
+                        let:i
+                    >
                         {
-                            let loaded = loaded.clone();
-                            let film = loaded.catalog.films[i].clone();
+                            let library = library.clone();
+                            let film = library.loaded.catalog.films[i].clone();
                             let href = Signal::derive({
                                 let id = film.id.clone();
-                                move || format!("/film/{id}{}", filter.with(|f| with_filter(&location.search.get(), f)))
+                                move || format!("/film/{id}{}", link_query.get())
                             });
-                            let shown = Signal::derive(move || {
-                                filter.with(|f| badges(&loaded.catalog, &loaded.catalog.films[i], f, today))
+                            let shown_badges = Signal::derive(move || {
+                                let catalog = &library.loaded.catalog;
+                                filter.with(|f| badges(catalog, &catalog.films[i], f, today))
                             });
                             view! {
                                 <li class="film-grid__item">
-                                    <FilmCard film=film badges=shown href=href/>
+                                    <FilmCard film=film badges=shown_badges href=href/>
                                 </li>
                             }
                         }
                     </For>
                 </ul>
+                <Show when=move || { results.with(Vec::len) > shown.get() }>
+                    <button
+                        type="button"
+                        class="button film-grid__more"
+                        data-testid="show-more"
+                        on:click=move |_| shown.update(|n| *n += PAGE)
+                    >
+                        {move || locale.show_more(results.with(Vec::len).saturating_sub(shown.get()).min(PAGE))}
+                    </button>
+                </Show>
             </section>
         </div>
     }
