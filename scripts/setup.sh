@@ -12,6 +12,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+# A throwaway certificate for the https catalog server of the journey at real scale.
+command -v openssl >/dev/null || missing+=(openssl)
 # Japanese, Chinese and Korean original titles in screenshots and test renders.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -22,6 +22,16 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build: trunk build --release"
 trunk build --release
 
+step "import: the public service lists in ../shared/data → tests/e2e/artifacts/catalog-23k.json"
+# For the journey at real scale; the services' own texts are never committed (.gitignore).
+data="$ROOT/../shared/data/streaming-catalogs"
+mkdir -p tests/e2e/artifacts
+cargo run -q --locked -p import -- --as-of 2021-11-26 \
+  "netflix:US=$data/netflix_titles.csv" "prime-video:US=$data/amazon_prime_titles.csv" \
+  "disney-plus:US=$data/disney_plus_titles.csv" "hulu:US=$data/hulu_titles.csv" \
+  --out tests/e2e/artifacts/catalog-23k.json 2> tests/e2e/artifacts/import-summary.txt
+tail -n 12 tests/e2e/artifacts/import-summary.txt
+
 step "end-to-end: Playwright driving /usr/bin/chromium"
 node --test --test-concurrency=1 tests/e2e/
 

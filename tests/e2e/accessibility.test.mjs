@@ -20,7 +20,7 @@ async function violations(page) {
 
 const VIEWS = [
   ['grid, desktop', '/?region=DE&services=netflix&types=flatrate', 1280, 'article[data-film-id="tmdb:949"]'],
-  ['grid, phone, all types', '/?region=DE&types=flatrate,free,ads,rent,buy', 360, 'article[data-film-id="tmdb:949"]'],
+  ['grid, phone, all types', '/?region=DE&types=flatrate,free,ads,rent,buy', 360, '.film-grid article'],
   ['grid, English', '/?region=GB&lang=en', 1280, 'article'],
   ['empty state', '/?region=DE&types=', 1280, '[data-testid="empty-state"]'],
   ['film page', '/film/tmdb:949?region=DE', 1280, 'h1'],
@@ -49,7 +49,7 @@ test('no axe violations: load failure with Retry', async () => {
 test('keyboard only: skip link, then toggle Netflix with Space and a type with Enter', async () => {
   const { page, context } = await openPage(app.browser);
   await page.goto(`${app.url}/?region=DE&types=flatrate`);
-  await page.locator('article[data-film-id="tmdb:949"]').waitFor();
+  await page.locator('.film-grid article').first().waitFor();
 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');

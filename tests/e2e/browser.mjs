@@ -11,12 +11,12 @@ export const CHROMIUM_ARGS = [
 
 export const DIST = process.env.FLIMMER_DIST ?? 'dist';
 
-/** Starts the server and the browser once per test file. */
-export async function start() {
+/** Starts the server and the browser once per test file; `args` adds browser flags. */
+export async function start({ args = [] } = {}) {
   const server = await serve(DIST);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
   });
   return {
     url: server.url,

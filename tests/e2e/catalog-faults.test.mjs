@@ -65,7 +65,7 @@ test('a failing server shows the reason and Retry loads the catalog', async () =
   assert.match(await alert.textContent(), /Status 503/);
   await page.unroute('**/catalog.json');
   await page.getByRole('button', { name: 'Erneut versuchen' }).click();
-  await page.locator('article[data-film-id="tmdb:949"]').waitFor();
+  await page.locator('.film-grid article').first().waitFor();
   await context.close();
 });
 
