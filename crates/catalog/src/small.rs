@@ -198,6 +198,32 @@ mod tests {
     }
 
     #[test]
+    fn sort_keys_sorts_like_the_standard_sort() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut keys: Vec<u64> = (0..5000)
+            .map(|i| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Some shared high bytes, some duplicates, some extremes.
+                match i % 4 {
+                    0 => state,
+                    1 => state & 0xffff,
+                    2 => u64::MAX - (state & 0xff),
+                    _ => 42,
+                }
+            })
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        sort_keys(&mut keys);
+        assert_eq!(keys, expected);
+        let mut empty: Vec<u64> = Vec::new();
+        sort_keys(&mut empty);
+        assert!(empty.is_empty());
+    }
+
+    #[test]
     fn code_map_replaces_and_keeps_insertion_order() {
         let mut m: CodeMap<&str, u8> = [("de", 1), ("en", 2)].into_iter().collect();
         m.insert("de", 3);
