@@ -11,9 +11,12 @@ export const CHROMIUM_ARGS = [
 
 export const DIST = process.env.FLIMMER_DIST ?? 'dist';
 
-/** Starts the server and the browser once per test file; `args` adds browser flags. */
-export async function start({ args = [] } = {}) {
-  const server = await serve(DIST);
+/**
+ * Starts the server and the browser once per test file; `args` adds browser flags and
+ * `fault` is the server's fault injection (see server.mjs).
+ */
+export async function start({ args = [], fault } = {}) {
+  const server = await serve(DIST, { fault });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...args],

@@ -27,12 +27,21 @@ function compressed(file, body, mtime) {
   return brotliCache.get(key);
 }
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root, { port = 0 } = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }.
+ * `fault(path)` may return an HTTP status to answer a request with instead of the file:
+ * faults live here, in the server, so every browser engine meets them the same way.
+ */
+export async function serve(root, { port = 0, fault = () => null } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const status = fault(path);
+      if (status) {
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(`fault injected by the test: ${status}`);
+        return;
+      }
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) {
         res.writeHead(403).end();
