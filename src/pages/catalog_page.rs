@@ -88,6 +88,8 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
 
     view! {
         <h1 class="visually-hidden">{locale.t().tagline}</h1>
+        // Above both columns: on a phone the search comes first, not after the filter.
+        <SearchBox filter=filter on_change=set_search/>
         <div class="catalog-page">
             <aside class="catalog-page__filter">
                 <FilterPanel filter=filter regions=regions services=services on_change=set_filter/>
@@ -96,7 +98,6 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 </p>
             </aside>
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
-                <SearchBox filter=filter on_change=set_search/>
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
