@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const [engine = 'webkit', loadsArg = '300'] = process.argv.slice(2);
 const LOADS = Number(loadsArg);
@@ -24,8 +25,7 @@ const DRIVERS = {
   },
   chromium: {
     command: '/usr/bin/chromedriver',
-    capabilities: { browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] } },
+    capabilities: { browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium', args: CHROMIUM_ARGS } },
   },
 };
 

@@ -172,10 +172,13 @@ impl Filter {
     }
 
     pub fn offer_matches(&self, offer: &Offer, today: Date) -> bool {
-        offer.region == self.region
-            && self.types.contains(&offer.monetization)
-            && (self.services.is_empty() || self.services.contains(&offer.provider))
-            && offer.is_available_on(today)
+        self.accepts(offer, today) && (self.services.is_empty() || self.services.contains(&offer.provider))
+    }
+
+    /// Whether the offer is in the region, of an accepted way to watch and open on `today`,
+    /// whichever service offers it.
+    fn accepts(&self, offer: &Offer, today: Date) -> bool {
+        offer.region == self.region && self.types.contains(&offer.monetization) && offer.is_available_on(today)
     }
 
     /// The film's offers that this filter lets through, in catalog order.
@@ -186,12 +189,7 @@ impl Filter {
     /// Whether the film can be watched the way the filter asks: an offer it lets through,
     /// and no accepted offer from an excluded service. (The other facets are the index's.)
     pub fn matches(&self, film: &Film, today: Date) -> bool {
-        let excluded = |o: &Offer| {
-            self.exclude.contains(&o.provider)
-                && o.region == self.region
-                && self.types.contains(&o.monetization)
-                && o.is_available_on(today)
-        };
+        let excluded = |o: &Offer| self.exclude.contains(&o.provider) && self.accepts(o, today);
         self.matching_offers(film, today).next().is_some() && !film.offers.iter().any(excluded)
     }
 

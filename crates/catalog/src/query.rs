@@ -3,7 +3,7 @@
 //! Parsing never fails: a value that is not valid is dropped and the default takes its
 //! place, so any link someone pastes opens a sensible view.
 
-use crate::facet::{FacetKey, FILTER_FACETS};
+use crate::facet::FILTER_FACETS;
 use crate::filter::{Filter, Sort};
 use crate::model::RegionCode;
 
@@ -48,11 +48,6 @@ impl Filter {
             out.push_str(&format!("&{SORT}={}", sort.as_str()));
         }
         out
-    }
-
-    /// The value of one facet in the URL form, for a test or a link.
-    pub fn facet_value(&self, key: FacetKey) -> Option<String> {
-        crate::facet::facet(key).write(self)
     }
 }
 

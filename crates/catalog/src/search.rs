@@ -117,11 +117,11 @@ impl SearchIndex {
     /// see `Filter::matches`, and its search words), best match first while it has search
     /// words, else in catalog order. The shell's list until the full index fits its budget.
     pub fn apply(&self, catalog: &Catalog, filter: &Filter, today: Date) -> Vec<usize> {
-        let watchable = |i: usize| filter.matches(&catalog.films[i], today);
         let Some(hits) = self.search(&filter.text) else {
-            return (0..catalog.films.len()).filter(|&i| watchable(i)).collect();
+            return crate::filter::apply(catalog, filter, today);
         };
-        let hits: Vec<Hit> = hits.into_iter().filter(|h| watchable(h.film as usize)).collect();
+        let hits: Vec<Hit> =
+            hits.into_iter().filter(|h| filter.matches(&catalog.films[h.film as usize], today)).collect();
         ranked(&hits).into_iter().map(|i| i as usize).collect()
     }
 
