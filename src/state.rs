@@ -4,13 +4,19 @@
 
 use std::sync::Arc;
 
-use catalog::{Date, Loaded, RegionCode};
+use catalog::{Date, Index, Loaded, RegionCode};
 use leptos::prelude::*;
 
 use crate::i18n::Locale;
 use crate::sources::{CatalogSource, LoadError};
 
-pub type CatalogResult = Result<Arc<Loaded>, LoadError>;
+pub type CatalogResult = Result<Arc<Library>, LoadError>;
+
+/// A loaded catalog and its index, built once per load.
+pub struct Library {
+    pub loaded: Loaded,
+    pub index: Index,
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {

@@ -1,31 +1,34 @@
-//! `/`: the filter and the grid of film cards it lets through. The filter lives in the URL.
+//! `/`: search, the filter and the grid of film cards they let through. The filter lives in the URL.
 
 use std::sync::Arc;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{apply, badges, loosen_hint, Filter, Loaded};
+use catalog::{badges, loosen_hint, Filter};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::{EmptyState, FilmCard, FilterPanel, SkippedNotice};
+use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
-use crate::state::{use_app, use_locale};
+use crate::state::{use_app, use_locale, Library};
+
+/// Cards mounted at first and added by each "show more": enough to fill two screens.
+const PAGE: usize = 48;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    with_catalog(|loaded| view! { <CatalogView loaded/> })
+    with_catalog(|library| view! { <CatalogView library/> })
 }
 
 #[component]
-fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
+fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let app = use_app();
     let locale = use_locale();
     let location = use_location();
     let navigate = use_navigate();
     let today = app.today;
-    let filter = use_url_filter(&loaded);
+    let filter = use_url_filter(&library);
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
@@ -39,45 +42,70 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
         let go = go.clone();
         move |next: Filter| go(&next, false)
     });
+    // Typing replaces the entry: back should not walk through "h", "he", "hea".
+    let set_search = Callback::new({
+        let go = go.clone();
+        move |next: Filter| go(&next, true)
+    });
     // A first visit writes its region into the URL, so a copied link shows the same view.
-    Effect::new(move |_| {
-        if param(&location.search.get(), REGION).is_none() {
-            go(&filter.get_untracked(), true);
+    Effect::new({
+        let go = go.clone();
+        move |_| {
+            if param(&location.search.get(), REGION).is_none() {
+                go(&filter.get_untracked(), true);
+            }
         }
     });
 
+    // One query answers the list, its order and every option's count.
     let results = Memo::new({
-        let loaded = loaded.clone();
-        move |_| filter.with(|f| apply(&loaded.catalog, f, today))
+        let library = library.clone();
+        move |_| filter.with(|f| library.index.run(f, locale.lang()))
     });
     let hint = Signal::derive({
-        let loaded = loaded.clone();
-        move || filter.with(|f| loosen_hint(f, |wider| apply(&loaded.catalog, wider, today).len()))
+        let library = library.clone();
+        move || filter.with(|f| loosen_hint(f, |wider| library.index.count(wider)))
     });
-    let regions = Signal::stored(loaded.catalog.regions().into_vec());
+    let regions = Signal::stored(library.loaded.catalog.regions().into_vec());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.
     let region = Memo::new(move |_| filter.with(|f| f.region));
     let services = Memo::new({
-        let loaded = loaded.clone();
-        move |_| loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
+        let library = library.clone();
+        move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
-    let as_of = loaded.catalog.as_of;
+    let as_of = library.loaded.catalog.as_of;
+    // How many cards are mounted; a new filter starts again from one page.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        filter.track();
+        shown.set(PAGE);
+    });
+    // The part of every card link after the path, built once per filter, not per card.
+    let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
 
     view! {
         <h1 class="visually-hidden">{locale.t().tagline}</h1>
         <div class="catalog-page">
             <aside class="catalog-page__filter">
-                <FilterPanel filter=filter regions=regions services=services on_change=set_filter/>
+                <FilterPanel
+                    filter=filter
+                    regions=regions
+                    services=services
+                    results=results
+                    on_change=set_filter
+                />
                 <p class="as-of">
                     {locale.as_of(as_of)} " · " {locale.t().sample_data}
                 </p>
             </aside>
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
+                <SearchBox filter=filter on_change=set_search/>
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
-                        {move || locale.films(results.with(Vec::len))}
+                        {move || locale.films(results.with(|r| r.films.len()))}
                     </p>
+                    <SortSelect filter=filter on_change=set_filter/>
                 </div>
                 {move || match app.source.get() {
                     CatalogSource::Url(url) => Some(view! {
@@ -85,30 +113,45 @@ fn CatalogView(loaded: Arc<Loaded>) -> impl IntoView {
                     }),
                     CatalogSource::BuiltIn => None,
                 }}
-                <SkippedNotice skipped=loaded.skipped.clone()/>
-                <Show when=move || results.with(Vec::is_empty)>
+                <SkippedNotice skipped=library.loaded.skipped.clone()/>
+                <Show when=move || results.with(|r| r.films.is_empty())>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
                 </Show>
                 <ul class="film-grid" role="list">
-                    <For each=move || results.get() key=|i| *i let:i>
+                    <For
+                        each=move || results.with(|r| r.films.iter().take(shown.get()).copied().collect::<Vec<_>>())
+                        key=|i| *i
+                        let:i
+                    >
                         {
-                            let loaded = loaded.clone();
-                            let film = loaded.catalog.films[i].clone();
+                            let library = library.clone();
+                            let film = library.loaded.catalog.films[i as usize].clone();
                             let href = Signal::derive({
                                 let id = film.id.clone();
-                                move || format!("/film/{id}{}", filter.with(|f| with_filter(&location.search.get(), f)))
+                                move || format!("/film/{id}{}", link_query.get())
                             });
-                            let shown = Signal::derive(move || {
-                                filter.with(|f| badges(&loaded.catalog, &loaded.catalog.films[i], f, today))
+                            let shown_badges = Signal::derive(move || {
+                                let catalog = &library.loaded.catalog;
+                                filter.with(|f| badges(catalog, &catalog.films[i as usize], f, today))
                             });
                             view! {
                                 <li class="film-grid__item">
-                                    <FilmCard film=film badges=shown href=href/>
+                                    <FilmCard film=film badges=shown_badges href=href/>
                                 </li>
                             }
                         }
                     </For>
                 </ul>
+                <Show when=move || results.with(|r| r.films.len() > shown.get())>
+                    <button
+                        type="button"
+                        class="button film-grid__more"
+                        data-testid="show-more"
+                        on:click=move |_| shown.update(|n| *n += PAGE)
+                    >
+                        {move || locale.show_more(results.with(|r| r.films.len()).saturating_sub(shown.get()).min(PAGE))}
+                    </button>
+                </Show>
             </section>
         </div>
     }

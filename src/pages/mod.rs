@@ -10,27 +10,27 @@ pub use not_found::NotFound;
 
 use std::sync::Arc;
 
-use catalog::{Filter, Loaded};
+use catalog::Filter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::{LoadFailed, Loading};
-use crate::state::use_app;
+use crate::state::{use_app, Library};
 
 /// The filter the URL names, fitted to the catalog; a region the URL does not name
 /// comes from the reader's browser languages.
-pub fn use_url_filter(loaded: &Arc<Loaded>) -> Memo<Filter> {
+pub fn use_url_filter(library: &Arc<Library>) -> Memo<Filter> {
     let location = use_location();
-    let default_region = use_app().default_region(loaded);
-    let loaded = loaded.clone();
+    let default_region = use_app().default_region(&library.loaded);
+    let library = library.clone();
     Memo::new(move |_| {
-        Filter::from_query(&location.search.get(), default_region).fitted_to(&loaded.catalog, default_region)
+        Filter::from_query(&location.search.get(), default_region).fitted_to(&library.loaded.catalog, default_region)
     })
 }
 
 /// Renders `page` once the catalog is loaded; the loading state before, and the reason
 /// with a Retry button when loading fails. Never a blank page.
-pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Arc<Loaded>) -> V + Send + Sync + 'static) -> impl IntoView {
+pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Arc<Library>) -> V + Send + Sync + 'static) -> impl IntoView {
     let app = use_app();
     let retry = Callback::new(move |_| app.catalog.refetch());
     move || match app.catalog.get() {

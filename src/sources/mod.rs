@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
-use catalog::{CatalogError, HttpsUrl, Loaded};
+use catalog::{CatalogError, Date, HttpsUrl, Index};
 
 use crate::i18n::Locale;
+use crate::state::Library;
 
 /// The path the shipped catalog is served at (copied from `public/` by Trunk).
 pub const BUILT_IN_PATH: &str = "/catalog.json";
@@ -58,13 +59,15 @@ impl LoadError {
     }
 }
 
-/// Fetches and decodes a catalog.
-pub async fn load(source: &CatalogSource) -> Result<Arc<Loaded>, LoadError> {
+/// Fetches and decodes a catalog, and indexes it for offers open on `today`.
+pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, LoadError> {
     let url = source.url();
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }
     let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    catalog::decode(&text).map(Arc::new).map_err(LoadError::Catalog)
+    let loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
+    let index = Index::build(&loaded.catalog, today);
+    Ok(Arc::new(Library { loaded, index }))
 }
