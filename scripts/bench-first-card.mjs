@@ -1,7 +1,7 @@
 // Time from navigation to the first film card, in Debian's Chromium against the release
 // build (served brotli-compressed, like a production host): on this machine's loopback
 // and on a throttled mobile connection. Prints figures; asserts nothing.
-//   trunk build --release && node scripts/bench-first-card.mjs [runs]
+//   scripts/build.sh && node scripts/bench-first-card.mjs [runs]
 import { start, openPage } from '../tests/e2e/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 7);

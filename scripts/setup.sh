@@ -32,6 +32,13 @@ if ! rustup component list --installed | grep -q '^rustfmt'; then
   rustup component add rustfmt
 fi
 
+# The pinned nightly of release wasm builds, with the standard library's source (scripts/build.sh).
+if ! rustup run "$FLIMMER_RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --installed --toolchain "$FLIMMER_RELEASE_TOOLCHAIN" | grep -q '^rust-src'; then
+  step "rustup toolchain install $FLIMMER_RELEASE_TOOLCHAIN with rust-src (about 20 seconds, once)"
+  rustup toolchain install "$FLIMMER_RELEASE_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (about 8 minutes, once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

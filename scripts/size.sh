@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip -9 and brotli -q 11 size of the built app shell (wasm + js + css)
 # in dist/, and fails when the shell is over its brotli budget. Build first:
-# trunk build --release. FLIMMER_SHELL_BUDGET overrides the budget for experiments.
+# scripts/build.sh. FLIMMER_SHELL_BUDGET overrides the budget for experiments.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 total_raw=0; total_gz=0; total_br=0

@@ -1,6 +1,6 @@
 // Loads Flimmer many times in one engine over W3C WebDriver and counts the loads that fail:
 // stuck on "loading", or an error the start guard caught; and the page errors. Not part of the test command: it
-// runs for minutes. Build first (trunk build --release), then, for WebKit:
+// runs for minutes. Build first (scripts/build.sh), then, for WebKit:
 //   xvfb-run -a node scripts/stress-load.mjs webkit 1000
 // Engines: webkit (WebKitWebDriver + MiniBrowser), firefox (geckodriver), chromium (chromedriver).
 import { spawn } from 'node:child_process';

@@ -19,8 +19,8 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test components
 
-step "release build: trunk build --release"
-trunk build --release
+step "release build: scripts/build.sh (trunk build --release, std rebuilt for size)"
+"$ROOT/scripts/build.sh"
 
 step "import: the public service lists in ../shared/data → tests/e2e/artifacts/catalog-23k.json"
 # For the journey at real scale; the services' own texts are never committed (.gitignore).

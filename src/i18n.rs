@@ -2,7 +2,8 @@
 //! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
 
 use catalog::{
-    quoted, CatalogError, Date, FacetKey, Genre, JsonType, LangCode, Loosen, Monetization, Problem, Reason, RegionCode,
+    quoted, CatalogError, Date, FacetKey, Genre, JsonType, Kind, LangCode, List, Loosen, Monetization, Problem, Reason,
+    RegionCode, Sort,
 };
 
 /// The language the page is shown in.
@@ -227,35 +228,61 @@ impl Locale {
 
     /// What the empty state suggests.
     pub fn loosen(self, hint: Loosen) -> String {
-        match (self, hint) {
-            (Locale::De, Loosen::PickAType) => "Wähle mindestens eine Angebotsart, z. B. Flatrate.".into(),
-            (Locale::De, Loosen::Widen { facet: FacetKey::Types, count }) => {
-                format!("Mit Leihen, Kaufen und Gratis-Angeboten gäbe es {}.", self.films(count))
+        let (facet, count) = match hint {
+            Loosen::PickAType => {
+                return self
+                    .pick(
+                        "Wähle mindestens eine Angebotsart, z. B. Flatrate.",
+                        "Choose at least one way to watch, for example Subscription.",
+                    )
+                    .into()
             }
-            (Locale::De, Loosen::Widen { facet: FacetKey::Services, count }) => {
-                format!("Bei allen Diensten zusammen gäbe es {}.", self.films(count))
+            Loosen::OtherRegion => {
+                return self
+                    .pick(
+                        "In diesem Land gibt es dazu nichts. Wähle ein anderes Land.",
+                        "Nothing matches in this country. Try another country.",
+                    )
+                    .into()
             }
-            (Locale::De, Loosen::Widen { facet: FacetKey::Text, count }) => {
-                format!("Ohne die Suchwörter gäbe es {}.", self.films(count))
-            }
-            (Locale::De, Loosen::Widen { count, .. }) => {
-                format!("Mit weniger Filtern gäbe es {}.", self.films(count))
-            }
-            (Locale::De, Loosen::OtherRegion) => "In diesem Land gibt es dazu nichts. Wähle ein anderes Land.".into(),
-            (Locale::En, Loosen::PickAType) => "Choose at least one way to watch, for example Subscription.".into(),
-            (Locale::En, Loosen::Widen { facet: FacetKey::Types, count }) => {
-                format!("Including rent, buy and free offers there would be {}.", self.films(count))
-            }
-            (Locale::En, Loosen::Widen { facet: FacetKey::Services, count }) => {
-                format!("Across all services there would be {}.", self.films(count))
-            }
-            (Locale::En, Loosen::Widen { facet: FacetKey::Text, count }) => {
-                format!("Without the search words there would be {}.", self.films(count))
-            }
-            (Locale::En, Loosen::Widen { count, .. }) => {
-                format!("With fewer filters there would be {}.", self.films(count))
-            }
-            (Locale::En, Loosen::OtherRegion) => "Nothing matches in this country. Try another country.".into(),
+            Loosen::Widen { facet, count } => (facet, self.films(count)),
+        };
+        let (de, en) = match facet {
+            FacetKey::Types => ("Mit Leihen, Kaufen und Gratis-Angeboten", "Including rent, buy and free offers"),
+            FacetKey::Services => ("Bei allen Diensten zusammen", "Across all services"),
+            FacetKey::Exclude => ("Ohne ausgeschlossene Dienste", "Without excluding services"),
+            FacetKey::List => ("Ohne die Liste (neu, bald weg)", "Without the list (new, leaving)"),
+            FacetKey::Text => ("Ohne die Suchwörter", "Without the search words"),
+            FacetKey::Kind => ("Mit Filmen und Serien", "With films and shows"),
+            FacetKey::Genres | FacetKey::WithoutGenres => ("Ohne den Genre-Filter", "Without the genre filter"),
+            FacetKey::Years => ("Ohne den Jahres-Filter", "Without the year filter"),
+            FacetKey::Runtime => ("Ohne den Laufzeit-Filter", "Without the runtime filter"),
+            FacetKey::Rating => ("Ohne Mindestbewertung", "Without a minimum rating"),
+            FacetKey::Age => ("Ohne Altersfreigabe-Filter", "Without the age rating filter"),
+            FacetKey::Language => ("In allen Originalsprachen", "In every original language"),
+        };
+        match self {
+            Locale::De => format!("{de} gäbe es {count}."),
+            Locale::En => format!("{en} there would be {count}."),
+        }
+    }
+
+    fn pick(self, de: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Locale::De => de,
+            Locale::En => en,
+        }
+    }
+
+    pub fn sort(self, sort: Sort) -> &'static str {
+        match sort {
+            Sort::Relevance => self.pick("Beste Treffer", "Best match"),
+            Sort::Popularity => self.pick("Beliebtheit", "Popularity"),
+            Sort::Rating => self.pick("Bewertung", "Rating"),
+            Sort::Newest => self.pick("Neueste zuerst", "Newest first"),
+            Sort::Title => self.pick("Titel A–Z", "Title A–Z"),
+            Sort::Added => self.pick("Zuletzt hinzugefügt", "Recently added"),
+            Sort::Leaving => self.pick("Bald nicht mehr verfügbar", "Leaving soon"),
         }
     }
 
@@ -264,6 +291,81 @@ impl Locale {
             Locale::De => format!("{} weitere anzeigen", self.number(n)),
             Locale::En => format!("Show {} more", self.number(n)),
         }
+    }
+
+    /// The accessible name of a service's exclude button: "Ohne Netflix".
+    pub fn exclude_label(self, service: &str) -> String {
+        match self {
+            Locale::De => format!("Ohne {service}"),
+            Locale::En => format!("Not on {service}"),
+        }
+    }
+
+    pub fn exclude_title(self, service: &str, count: usize) -> String {
+        format!("{}: {}", self.exclude_label(service), self.films(count))
+    }
+
+    pub fn list_label(self, value: &str) -> String {
+        match List::parse(value) {
+            Some(List::New) => self.pick("Neu (30 Tage)", "New (30 days)"),
+            Some(List::Leaving) => self.pick("Bald weg (30 Tage)", "Leaving (30 days)"),
+            None => value,
+        }
+        .to_owned()
+    }
+
+    pub fn kind_label(self, value: &str) -> String {
+        match Kind::parse(value) {
+            Some(Kind::Movie) => self.pick("Filme", "Movies"),
+            Some(Kind::Show) => self.pick("Serien", "Shows"),
+            None => value,
+        }
+        .to_owned()
+    }
+
+    pub fn genre_label(self, value: &str) -> String {
+        Genre::parse(value).map_or(value, |g| self.genre(g)).to_owned()
+    }
+
+    pub fn rating_label(self, value: &str) -> String {
+        match self {
+            Locale::De => format!("ab {value} ★"),
+            Locale::En => format!("{value}+ ★"),
+        }
+    }
+
+    /// Numbers are FSK-style ages ("ab 12"), the rest is the system's own label ("PG-13").
+    pub fn age_label(self, value: &str) -> String {
+        match (self, value.parse::<u8>()) {
+            (Locale::De, Ok(age)) => format!("ab {age}"),
+            (Locale::En, Ok(age)) => format!("{age}+"),
+            _ => value.to_owned(),
+        }
+    }
+
+    /// The name of an original language in the page language; the code for rarer ones.
+    pub fn language_label(self, code: &str) -> String {
+        let (de, en) = match code {
+            "en" => ("Englisch", "English"),
+            "de" => ("Deutsch", "German"),
+            "fr" => ("Französisch", "French"),
+            "es" => ("Spanisch", "Spanish"),
+            "it" => ("Italienisch", "Italian"),
+            "ja" => ("Japanisch", "Japanese"),
+            "ko" => ("Koreanisch", "Korean"),
+            "zh" => ("Chinesisch", "Chinese"),
+            "hi" => ("Hindi", "Hindi"),
+            "da" => ("Dänisch", "Danish"),
+            "sv" => ("Schwedisch", "Swedish"),
+            "no" => ("Norwegisch", "Norwegian"),
+            "pt" => ("Portugiesisch", "Portuguese"),
+            "ru" => ("Russisch", "Russian"),
+            "tr" => ("Türkisch", "Turkish"),
+            "pl" => ("Polnisch", "Polish"),
+            "nl" => ("Niederländisch", "Dutch"),
+            _ => return code.to_ascii_uppercase(),
+        };
+        self.pick(de, en).to_owned()
     }
 
     pub fn skipped(self, n: usize) -> String {
@@ -426,6 +528,17 @@ pub struct Strings {
     pub age_rating: &'static str,
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
+    pub sort_label: &'static str,
+    pub more_filters: &'static str,
+    pub lists: &'static str,
+    pub kind: &'static str,
+    pub genres: &'static str,
+    pub without_genres: &'static str,
+    pub years: &'static str,
+    pub runtime: &'static str,
+    pub original_language: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
 }
 
 static DE: Strings = Strings {
@@ -459,6 +572,17 @@ static DE: Strings = Strings {
     age_rating: "Altersfreigabe",
     search_label: "Suche",
     search_placeholder: "Titel, Regie oder Besetzung",
+    sort_label: "Sortieren",
+    more_filters: "Weitere Filter",
+    lists: "Listen",
+    kind: "Art",
+    genres: "Genres",
+    without_genres: "Ohne Genres",
+    years: "Erscheinungsjahr",
+    runtime: "Laufzeit (Minuten)",
+    original_language: "Originalsprache",
+    from: "von",
+    to: "bis",
 };
 
 static EN: Strings = Strings {
@@ -492,6 +616,17 @@ static EN: Strings = Strings {
     age_rating: "Age rating",
     search_label: "Search",
     search_placeholder: "Title, director or cast",
+    sort_label: "Sort by",
+    more_filters: "More filters",
+    lists: "Lists",
+    kind: "Kind",
+    genres: "Genres",
+    without_genres: "Without genres",
+    years: "Release year",
+    runtime: "Runtime (minutes)",
+    original_language: "Original language",
+    from: "from",
+    to: "to",
 };
 
 #[cfg(test)]

@@ -42,11 +42,12 @@ fn Shell() -> impl IntoView {
         param(&location.search.get(), "lang").and_then(|c| Locale::parse(&c)).unwrap_or(browser_locale)
     });
     let source = Memo::new(move |_| CatalogSource::from_param(param(&location.search.get(), "source").as_deref()));
+    let today = browser::today();
     let catalog = LocalResource::new(move || {
         let source = source.get();
-        async move { load(&source).await }
+        async move { load(&source, today).await }
     });
-    provide_context(AppState { source, catalog, languages: StoredValue::new(languages), today: browser::today() });
+    provide_context(AppState { source, catalog, languages: StoredValue::new(languages), today });
 
     view! {
         <Html attr:lang=move || locale.get().code()/>

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use catalog::{Date, Loaded, RegionCode, SearchIndex};
+use catalog::{Date, Index, Loaded, RegionCode};
 use leptos::prelude::*;
 
 use crate::i18n::Locale;
@@ -12,10 +12,10 @@ use crate::sources::{CatalogSource, LoadError};
 
 pub type CatalogResult = Result<Arc<Library>, LoadError>;
 
-/// A loaded catalog and its search index, built once per load.
+/// A loaded catalog and its index, built once per load.
 pub struct Library {
     pub loaded: Loaded,
-    pub search: SearchIndex,
+    pub index: Index,
 }
 
 #[derive(Clone, Copy)]

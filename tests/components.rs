@@ -2,7 +2,10 @@
 //! a film card, the filter panel with its toggles, the empty state and the notice.
 #![cfg(target_arch = "wasm32")]
 
-use catalog::{badges, decode, Catalog, Date, Filter, Loosen, Monetization, Problem, Reason, RegionCode, Skipped};
+use catalog::{
+    badges, decode, Catalog, Date, FacetKey, Filter, Index, LangCode, Loosen, Monetization, Problem, Reason,
+    RegionCode, Skipped,
+};
 use flimmer::components::skipped_notice::{SHOWN_ENTRIES, SHOWN_PROBLEMS};
 use flimmer::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
 use flimmer::i18n::Locale;
@@ -95,6 +98,8 @@ async fn filter_panel_toggles_services_and_types() {
     let catalog = sample();
     let filter = RwSignal::new(Filter::new(RegionCode::DE));
     let services = catalog.providers_in(RegionCode::DE).into_iter().cloned().collect::<Vec<_>>();
+    let index = std::sync::Arc::new(Index::build(&catalog, TODAY));
+    let results = Signal::derive(move || filter.with(|f| index.run(f, LangCode::DE)));
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(PageLocale(Locale::De));
@@ -103,19 +108,35 @@ async fn filter_panel_toggles_services_and_types() {
                 filter=filter
                 regions=Signal::stored(vec![RegionCode::AT, RegionCode::DE])
                 services=Signal::stored(services)
+                results=results
                 on_change=Callback::new(move |next| filter.set(next))
             />
         }
     });
     tick().await;
 
+    // Every option shows how many films choosing it would show.
+    let shown_count = |selector: &str| find(&root, &format!("{selector} .toggle__count")).text_content().unwrap();
+    let netflix_count = results.with_untracked(|r| {
+        r.options(FacetKey::Services).iter().find(|o| o.value == "netflix").map(|o| o.count).unwrap()
+    });
+    assert!(netflix_count > 0);
+    assert_eq!(shown_count("button[data-provider=netflix]"), netflix_count.to_string());
+
     let netflix = "button[data-provider=netflix]";
     assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert_eq!(accessible_text(&find(&root, netflix)), "Netflix", "the service name is the accessible name");
+    assert_eq!(
+        accessible_text(&find(&root, netflix)),
+        format!("Netflix{netflix_count}"),
+        "the name and the count are the accessible name"
+    );
     click(&root, netflix);
     tick().await;
     assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(accessible_text(&find(&root, netflix)), "Netflix", "pressed is said by aria-pressed, not the name");
+    assert!(
+        !accessible_text(&find(&root, netflix)).contains('✓'),
+        "pressed is said by aria-pressed, not by the check mark in the name"
+    );
     assert!(filter.with_untracked(|f| f.services.iter().any(|s| s.as_str() == "netflix")));
 
     assert_eq!(find(&root, "button[data-type=flatrate]").get_attribute("aria-pressed").as_deref(), Some("true"));
@@ -123,6 +144,20 @@ async fn filter_panel_toggles_services_and_types() {
     tick().await;
     assert_eq!(find(&root, "button[data-type=rent]").get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(filter.with_untracked(|f| f.types.contains(&Monetization::Rent)));
+
+    // "Not on Netflix" moves Netflix from the included services to the excluded ones.
+    let exclude = "button[data-exclude=netflix]";
+    assert_eq!(find(&root, exclude).get_attribute("aria-label").as_deref(), Some("Ohne Netflix"));
+    click(&root, exclude);
+    tick().await;
+    assert_eq!(find(&root, exclude).get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(filter.with_untracked(|f| f.exclude.iter().any(|s| s.as_str() == "netflix") && f.services.is_empty()));
+
+    // A genre option in the folded part narrows the filter.
+    click(&root, "[data-facet=genres] button[data-value=crime]");
+    tick().await;
+    assert!(filter.with_untracked(|f| f.genres.contains(&catalog::Genre::Crime)));
 
     let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
     assert_eq!(select.value(), "DE");

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
+use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
 use crate::state::{use_app, use_locale, Library};
@@ -63,28 +63,31 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         }
     });
 
+    // One query answers the list, its order and every option's count.
     let results = Memo::new({
         let library = library.clone();
-        move |_| filter.with(|f| library.search.apply(&library.loaded.catalog, f, today))
+        move |_| filter.with(|f| library.index.run(f, locale.lang()))
     });
     let hint = Signal::derive({
         let library = library.clone();
-        move || {
-            let count = |wider: &Filter| library.search.apply(&library.loaded.catalog, wider, today).len();
-            filter.with(|f| loosen_hint(f, count))
-        }
+        move || filter.with(|f| loosen_hint(f, |wider| library.index.count(wider)))
     });
-    // What follows the path in every card's link, built once per filter, not per card.
-    let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
-    let loaded = &library.loaded;
-    let regions = Signal::stored(loaded.catalog.regions().into_vec());
+    let regions = Signal::stored(library.loaded.catalog.regions().into_vec());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.
     let region = Memo::new(move |_| filter.with(|f| f.region));
     let services = Memo::new({
         let library = library.clone();
         move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
-    let as_of = loaded.catalog.as_of;
+    let as_of = library.loaded.catalog.as_of;
+    // How many cards are mounted; a new filter starts again from one page.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        filter.track();
+        shown.set(PAGE);
+    });
+    // The part of every card link after the path, built once per filter, not per card.
+    let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
 
     view! {
         <h1 class="visually-hidden">{locale.t().tagline}</h1>
@@ -92,7 +95,13 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         <SearchBox filter=filter on_change=set_search/>
         <div class="catalog-page">
             <aside class="catalog-page__filter">
-                <FilterPanel filter=filter regions=regions services=services on_change=set_filter/>
+                <FilterPanel
+                    filter=filter
+                    regions=regions
+                    services=services
+                    results=results
+                    on_change=set_filter
+                />
                 <p class="as-of">
                     {locale.as_of(as_of)} " · " {locale.t().sample_data}
                 </p>
@@ -101,8 +110,9 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
-                        {move || locale.films(results.with(Vec::len))}
+                        {move || locale.films(results.with(|r| r.films.len()))}
                     </p>
+                    <SortSelect filter=filter on_change=set_filter/>
                 </div>
                 {move || match app.source.get() {
                     CatalogSource::Url(url) => Some(view! {
@@ -111,25 +121,25 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     CatalogSource::BuiltIn => None,
                 }}
                 <SkippedNotice skipped=library.loaded.skipped.clone()/>
-                <Show when=move || results.with(Vec::is_empty)>
+                <Show when=move || results.with(|r| r.films.is_empty())>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
                 </Show>
                 <ul class="film-grid" role="list">
                     <For
-                        each=move || results.with(|r| r.iter().take(shown.get()).copied().collect::<Vec<_>>())
+                        each=move || results.with(|r| r.films.iter().take(shown.get()).copied().collect::<Vec<_>>())
                         key=|i| *i
                         let:i
                     >
                         {
                             let library = library.clone();
-                            let film = library.loaded.catalog.films[i].clone();
+                            let film = library.loaded.catalog.films[i as usize].clone();
                             let href = Signal::derive({
                                 let id = film.id.clone();
                                 move || format!("/film/{id}{}", link_query.get())
                             });
                             let shown_badges = Signal::derive(move || {
                                 let catalog = &library.loaded.catalog;
-                                filter.with(|f| badges(catalog, &catalog.films[i], f, today))
+                                filter.with(|f| badges(catalog, &catalog.films[i as usize], f, today))
                             });
                             view! {
                                 <li class="film-grid__item">
@@ -139,14 +149,14 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                         }
                     </For>
                 </ul>
-                <Show when=move || { results.with(Vec::len) > shown.get() }>
+                <Show when=move || results.with(|r| r.films.len() > shown.get())>
                     <button
                         type="button"
                         class="button film-grid__more"
                         data-testid="show-more"
                         on:click=move |_| shown.update(|n| *n += PAGE)
                     >
-                        {move || locale.show_more(results.with(Vec::len).saturating_sub(shown.get()).min(PAGE))}
+                        {move || locale.show_more(results.with(|r| r.films.len()).saturating_sub(shown.get()).min(PAGE))}
                     </button>
                 </Show>
             </section>

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use catalog::{CatalogError, HttpsUrl, SearchIndex};
+use catalog::{CatalogError, Date, HttpsUrl, Index};
 
 use crate::i18n::Locale;
 use crate::state::Library;
@@ -59,8 +59,8 @@ impl LoadError {
     }
 }
 
-/// Fetches, decodes and indexes a catalog for search.
-pub async fn load(source: &CatalogSource) -> Result<Arc<Library>, LoadError> {
+/// Fetches and decodes a catalog, and indexes it for offers open on `today`.
+pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, LoadError> {
     let url = source.url();
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
@@ -68,6 +68,6 @@ pub async fn load(source: &CatalogSource) -> Result<Arc<Library>, LoadError> {
     }
     let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
     let loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
-    let search = SearchIndex::build(&loaded.catalog.films);
-    Ok(Arc::new(Library { loaded, search }))
+    let index = Index::build(&loaded.catalog, today);
+    Ok(Arc::new(Library { loaded, index }))
 }

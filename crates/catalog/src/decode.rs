@@ -5,7 +5,7 @@
 //! field, so one bad entry is skipped (with its JSON path) while the rest loads, and only a
 //! broken file as a whole stops the load.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -80,7 +80,8 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let provider_ids: Vec<&ProviderId> = order.iter().map(|&i| &providers[i as usize].id).collect();
     // Film ids seen so far. A map of the same type as the search index's vocabulary, so the
     // shell compiles one hash table, not two.
-    let mut film_ids: HashMap<String, u32> = HashMap::with_capacity(film_entries.len());
+    let mut film_ids: FxHashMap<String, u32> = FxHashMap::default();
+    film_ids.reserve(film_entries.len());
     let mut films = Vec::with_capacity(film_entries.len());
     for (i, raw) in film_entries.iter().enumerate() {
         let mut entry = Entry::new("films", i);
@@ -397,7 +398,7 @@ impl Entry {
         })
     }
 
-    fn film(&mut self, mut raw: Object, providers: &[&ProviderId], earlier: &HashMap<String, u32>) -> Option<Film> {
+    fn film(&mut self, mut raw: Object, providers: &[&ProviderId], earlier: &FxHashMap<String, u32>) -> Option<Film> {
         let id_text = self.string(&mut raw, "id", Need::Required);
         let id = id_text.as_deref().and_then(|text| {
             let parsed = FilmId::parse(text);

@@ -392,13 +392,11 @@ impl Cx<'_> {
     }
 }
 
-/// Positions `0..n` ordered by `key` (at most 32 bits), ties by position. Every order
-/// in the index goes through this one sort of `u64`s: each other sort the wasm shell
-/// compiles in costs kilobytes.
+/// Positions `0..n` ordered by `key`, ties by position, through the crate's one sort
+/// (`small::sorted_positions`).
 pub(crate) fn sorted_by_key(n: usize, key: impl Fn(usize) -> u64) -> Vec<u32> {
-    let mut keyed: Vec<u64> = (0..n).map(|i| key(i) << 32 | i as u64).collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|k| k as u32).collect()
+    let keys: Vec<u64> = (0..n).map(key).collect();
+    crate::small::sorted_positions(n, &|a, b| keys[a].cmp(&keys[b]))
 }
 
 fn note_date(dates: &mut Vec<Option<Date>>, n: usize, i: usize, date: Date, better: fn(Date, Date) -> bool) {

@@ -126,13 +126,49 @@ impl fmt::Display for JsonType {
     }
 }
 
-/// A value from the file as a message quotes it: escaped, and cut after 60 characters.
+/// A value from the file as a message quotes it: in quotes, cut after 60 characters, and
+/// with what a reader could not see escaped (control and invisible formatting characters
+/// as `\u{200b}`). Not `{:?}`: release builds compile `Debug` output away
+/// (scripts/build.sh), and its Unicode tables would cost the shell 2 KB.
 pub fn quoted(s: &str) -> String {
-    let cut: String = s.chars().take(60).collect();
-    if cut.len() < s.len() {
-        format!("{cut:?}…")
-    } else {
-        format!("{cut:?}")
+    let mut out = String::from("\"");
+    for c in s.chars().take(60) {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || invisible(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    if s.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Zero-width and direction-changing characters: invisible in a message, yet they change it.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod quoted_tests {
+    use super::quoted;
+
+    #[test]
+    fn quotes_escape_what_a_reader_could_not_see() {
+        assert_eq!(quoted("Heat"), "\"Heat\"");
+        assert_eq!(quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(quoted("x\u{200b}y\u{202e}\n\u{7}"), "\"x\\u{200b}y\\u{202e}\\n\\u{7}\"");
+        assert_eq!(quoted("Amélie 東京"), "\"Amélie 東京\"");
+        let long = "a".repeat(61);
+        assert_eq!(quoted(&long), format!("\"{}\"…", "a".repeat(60)));
+        assert_eq!(quoted(&"a".repeat(60)), format!("\"{}\"", "a".repeat(60)));
     }
 }
 

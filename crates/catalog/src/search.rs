@@ -52,7 +52,7 @@ impl SearchIndex {
     pub fn build(films: &[Film]) -> Self {
         // Intern every word once, then sort the distinct words: sorting 23,000 films'
         // worth of (word, film) pairs by string would cost ten times more.
-        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
         let mut words: Vec<String> = Vec::new();
         let mut pairs: Vec<u64> = Vec::new();
         let mut title_lengths = Vec::with_capacity(films.len());
