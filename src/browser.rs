@@ -1,6 +1,6 @@
 //! The few facts the app reads from the browser: the reader's languages and today's date.
 
-use catalog::Date;
+use catalog::{my_services, Date, ProviderId, SortedSet};
 
 /// The reader's preferred languages, most preferred first (`navigator.languages`).
 pub fn languages() -> Vec<String> {
@@ -23,4 +23,29 @@ pub fn today() -> Date {
         month: 1,
         day: 1,
     })
+}
+
+/// Where "my services" live in this browser (see `catalog::my_services`).
+const MY_SERVICES: &str = "flimmer.my-services";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The services this reader saved; none when storage is empty, blocked or unreadable.
+pub fn my_services() -> SortedSet<ProviderId> {
+    let stored = storage().and_then(|s| s.get_item(MY_SERVICES).ok().flatten());
+    stored.map(|s| my_services::read(&s)).unwrap_or_default()
+}
+
+/// Saves (or, for none, forgets) my services; false when the browser refuses: storage
+/// full, blocked by the reader's settings, or a private window that allows none.
+pub fn save_my_services(services: &SortedSet<ProviderId>) -> bool {
+    let Some(storage) = storage() else { return false };
+    let value = my_services::write(services);
+    if value.is_empty() {
+        storage.remove_item(MY_SERVICES).is_ok()
+    } else {
+        storage.set_item(MY_SERVICES, &value).is_ok()
+    }
 }

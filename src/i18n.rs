@@ -539,6 +539,13 @@ pub struct Strings {
     pub original_language: &'static str,
     pub from: &'static str,
     pub to: &'static str,
+    pub my_services: &'static str,
+    pub my_services_none: &'static str,
+    pub my_services_save: &'static str,
+    pub my_services_use: &'static str,
+    pub my_services_forget: &'static str,
+    pub my_services_saved: &'static str,
+    pub my_services_not_saved: &'static str,
 }
 
 static DE: Strings = Strings {
@@ -583,6 +590,14 @@ static DE: Strings = Strings {
     original_language: "Originalsprache",
     from: "von",
     to: "bis",
+    my_services: "Meine Dienste",
+    my_services_none: "noch keine gemerkt",
+    my_services_save: "Auswahl als meine Dienste merken",
+    my_services_use: "Meine Dienste wählen",
+    my_services_forget: "Meine Dienste vergessen",
+    my_services_saved: "Gemerkt in diesem Browser.",
+    my_services_not_saved:
+        "Dieser Browser erlaubt gerade kein Speichern (voll oder gesperrt). Die Auswahl gilt trotzdem.",
 };
 
 static EN: Strings = Strings {
@@ -627,6 +642,13 @@ static EN: Strings = Strings {
     original_language: "Original language",
     from: "from",
     to: "to",
+    my_services: "My services",
+    my_services_none: "none saved yet",
+    my_services_save: "Save this choice as my services",
+    my_services_use: "Choose my services",
+    my_services_forget: "Forget my services",
+    my_services_saved: "Saved in this browser.",
+    my_services_not_saved: "This browser does not allow saving right now (full or blocked). The choice still applies.",
 };
 
 #[cfg(test)]

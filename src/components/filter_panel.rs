@@ -8,7 +8,7 @@
 use catalog::{FacetKey, Filter, Monetization, Provider, RegionCode, Results, Span};
 use leptos::prelude::*;
 
-use super::OptionGroup;
+use super::{MyServices, OptionGroup};
 use crate::i18n::Locale;
 use crate::state::use_locale;
 
@@ -87,13 +87,25 @@ pub fn FilterPanel(
                     </Show>
                 </legend>
                 <ul class="filter__toggles filter__toggles--services" role="list">
-                    <For each=move || services.get() key=|p| p.id.clone() let:provider>
-                        <li class="service">
-                            <ServiceToggle provider=provider.clone() filter=filter count=count on_change=on_change/>
-                            <ExcludeToggle provider=provider filter=filter count=count on_change=on_change/>
-                        </li>
-                    </For>
+                    // Drawn anew only when the country changes (`services` is a memo), so a
+                    // pressed toggle keeps its focus; not a keyed <For>, which costs the
+                    // shell kilobytes for a list of a dozen.
+                    {move || {
+                        services
+                            .get()
+                            .into_iter()
+                            .map(|provider| {
+                                view! {
+                                    <li class="service">
+                                        <ServiceToggle provider=provider.clone() filter=filter count=count on_change=on_change/>
+                                        <ExcludeToggle provider=provider filter=filter count=count on_change=on_change/>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
+                <MyServices filter=filter services=services on_change=on_change/>
             </fieldset>
             <fieldset class="filter__group">
                 <legend class="filter__label">{t.types}</legend>

@@ -2,7 +2,7 @@
 //! choosing it would show. The options and counts come from the index; a click reports the
 //! option's filter.
 
-use catalog::{FacetKey, Filter, Results};
+use catalog::{FacetKey, FacetOption, Filter, Results};
 use leptos::prelude::*;
 
 use crate::i18n::Locale;
@@ -28,27 +28,40 @@ pub fn OptionGroup(
         <fieldset class="filter__group" data-facet=key.url_key()>
             <legend class="filter__label">{legend}</legend>
             <ul class="filter__toggles" role="list">
-                <For
-                    each=options
-                    // Counts and pressed state are part of the key: a changed option is
-                    // drawn anew, which for a few dozen buttons beats a signal per button.
-                    key=|o| (o.value.clone(), o.count, o.selected)
-                    let:option
-                >
-                    <li>
-                        <button
-                            type="button"
-                            class="toggle"
-                            class:toggle--empty=option.count == 0 && !option.selected
-                            aria-pressed=option.selected.to_string()
-                            data-value=option.value.clone()
-                            on:click=move |_| on_change.run(option.next.clone())
-                        >
-                            {label(locale, &option.value)}
-                            <span class="toggle__count">{locale.number(option.count)}</span>
-                            <span class="toggle__check" aria-hidden="true">"✓"</span>
-                        </button>
-                    </li>
+                // Keyed by value alone: a pressed button stays the same element, so it keeps
+                // the keyboard focus; its count and state follow the results.
+                <For each=options key=|o| o.value.clone() let:option>
+                    {
+                        // This option in the current results: a linear look among a few dozen.
+                        let value = StoredValue::new(option.value.clone());
+                        let find = move |r: &Results| value.with_value(|v| r.options(key).iter().position(|o| &o.value == v));
+                        let now = move |read: fn(&FacetOption) -> usize| {
+                            results.with(|r| find(r).map_or(0, |i| read(&r.options(key)[i])))
+                        };
+                        let selected = move || now(|o| o.selected as usize) == 1;
+                        let choose = move |_| {
+                            let next = results.with_untracked(|r| find(r).map(|i| r.options(key)[i].next.clone()));
+                            if let Some(next) = next {
+                                on_change.run(next);
+                            }
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="toggle"
+                                    class:toggle--empty=move || now(|o| o.count) == 0 && !selected()
+                                    aria-pressed=move || selected().to_string()
+                                    data-value=option.value.clone()
+                                    on:click=choose
+                                >
+                                    {label(locale, &option.value)}
+                                    <span class="toggle__count">{move || locale.number(now(|o| o.count))}</span>
+                                    <span class="toggle__check" aria-hidden="true">"✓"</span>
+                                </button>
+                            </li>
+                        }
+                    }
                 </For>
             </ul>
         </fieldset>

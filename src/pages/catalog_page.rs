@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{badges, loosen_hint, Filter};
+use catalog::{badges, loosen_hint, my_services, Filter};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -56,9 +56,12 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     // A first visit writes its region into the URL, so a copied link shows the same view.
     Effect::new({
         let go = go.clone();
+        let library = library.clone();
         move |_| {
             if param(&location.search.get(), REGION).is_none() {
-                go(&filter.get_untracked(), true);
+                // ... and starts with my services, unless the link chooses services itself.
+                let mine = crate::browser::my_services();
+                go(&my_services::apply(filter.get_untracked(), &mine, &library.loaded.catalog), true);
             }
         }
     });

@@ -119,3 +119,91 @@ test('the order of the list, and a shared link restores the whole view', async (
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a pressed option keeps the keyboard focus, so the next Tab goes on from it', async () => {
+  const { page, context } = await openPage(app.browser, { locale: 'de-DE' });
+  await page.goto(`${app.url}/?region=DE&types=flatrate`);
+  await page.locator('.film-grid article').first().waitFor();
+  await page.locator('.filter__more > summary').click();
+  const drama = page.locator('[data-facet="genres"] button[data-value="drama"]');
+  await drama.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/genres=drama/);
+  assert.equal(await drama.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.value), 'drama');
+  await page.keyboard.press('Space');
+  await page.waitForURL((url) => !/genres=/.test(url.search));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.value), 'drama');
+  await context.close();
+});
+
+test('my services: saved in this browser, the start of a fresh visit, never over a link', async () => {
+  const { page, context } = await openPage(app.browser, { locale: 'de-DE' });
+  await page.goto(`${app.url}/`);
+  await page.waitForURL(/\?region=DE&types=flatrate$/);
+  const mine = page.getByTestId('my-services');
+  assert.match(await mine.textContent(), /Meine Dienste: noch keine gemerkt/);
+
+  await page.locator('.toggle--service[data-provider="netflix"]').click();
+  await page.locator('.toggle--service[data-provider="disney-plus"]').click();
+  await page.waitForURL(/services=disney-plus(,|%2C)netflix/);
+  await mine.getByRole('button', { name: 'Auswahl als meine Dienste merken' }).click();
+  await mine.getByText('Gemerkt in diesem Browser.').waitFor();
+  assert.match(await mine.textContent(), /Meine Dienste: Disney\+, Netflix/);
+  assert.equal(await mine.getByRole('button', { name: 'Auswahl als meine Dienste merken' }).isVisible(), false);
+
+  // A fresh visit starts with them; so does a link that chooses no services.
+  for (const start of ['/', '/?q=heat']) {
+    const visit = await context.newPage();
+    await visit.goto(`${app.url}${start}`);
+    await visit.waitForURL(/services=disney-plus(,|%2C)netflix/);
+    assert.equal(await visit.locator('.toggle--service[data-provider="netflix"]').getAttribute('aria-pressed'), 'true');
+    await visit.close();
+  }
+  // A link that names its view keeps it.
+  const link = await context.newPage();
+  await link.goto(`${app.url}/?region=DE&types=flatrate`);
+  await link.locator('.film-grid article').first().waitFor();
+  assert.equal(await link.locator('.toggle--service[data-provider="netflix"]').getAttribute('aria-pressed'), 'false');
+  assert.match(link.url(), /\?region=DE&types=flatrate$/);
+  // … and offers them in one click.
+  await link.getByTestId('my-services').getByRole('button', { name: 'Meine Dienste wählen' }).click();
+  await link.waitForURL(/services=disney-plus(,|%2C)netflix/);
+  await link.close();
+
+  // Forgotten: a fresh visit shows every service again.
+  await mine.getByRole('button', { name: 'Meine Dienste vergessen' }).click();
+  await mine.getByText('noch keine gemerkt').waitFor();
+  const fresh = await context.newPage();
+  await fresh.goto(`${app.url}/`);
+  await fresh.waitForURL(/\?region=DE&types=flatrate$/);
+  await fresh.close();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('my services from a damaged store keep only real services; a refused save says so', async () => {
+  const { page, context } = await openPage(app.browser, { locale: 'de-DE' });
+  await page.goto(`${app.url}/?region=DE`);
+  await page.evaluate(() => localStorage.setItem('flimmer.my-services', '<script>alert(1)</script>,,netflix,%zz,javascript:x'));
+  await page.goto(`${app.url}/`);
+  await page.waitForURL(/\?region=DE&services=netflix&types=flatrate$/);
+  assert.match(await page.getByTestId('my-services').textContent(), /Meine Dienste: Netflix/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+
+  // A browser that refuses to store (full, or blocked by the reader's settings).
+  const refused = await openPage(app.browser, { locale: 'de-DE' });
+  await refused.context.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await refused.page.goto(`${app.url}/?region=DE&types=flatrate`);
+  await refused.page.locator('.toggle--service[data-provider="netflix"]').click();
+  await refused.page.waitForURL(/services=netflix/);
+  const box = refused.page.getByTestId('my-services');
+  await box.getByRole('button', { name: 'Auswahl als meine Dienste merken' }).click();
+  await box.getByText(/Dieser Browser erlaubt gerade kein Speichern/).waitFor();
+  assert.equal(await refused.page.locator('.toggle--service[data-provider="netflix"]').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(refused.page.problems, []);
+  await refused.context.close();
+});

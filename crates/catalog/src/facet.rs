@@ -587,13 +587,13 @@ pub fn items(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn read_set<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> SortedSet<T> {
+pub(crate) fn read_set<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> SortedSet<T> {
     items(value).take(MAX_VALUES).filter_map(parse).collect()
 }
 
 /// Items joined by commas; `None` for an empty set. Values need no escaping here: the
 /// URL codec escapes what is not URL-safe.
-fn write_set<T: Ord>(set: &SortedSet<T>, show: impl Fn(&T) -> String) -> Option<String> {
+pub(crate) fn write_set<T: Ord>(set: &SortedSet<T>, show: impl Fn(&T) -> String) -> Option<String> {
     (!set.is_empty()).then(|| set.iter().map(show).collect::<Vec<_>>().join(","))
 }
 

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod fold;
 pub mod index;
 pub mod model;
+pub mod my_services;
 pub mod problem;
 pub mod query;
 pub mod search;

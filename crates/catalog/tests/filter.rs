@@ -154,3 +154,41 @@ fn badges_list_flatrate_before_rent_with_their_providers() {
         catalog::badges(&c, heat, &f, TODAY).into_iter().map(|b| (b.provider.name, b.offer.monetization)).collect();
     assert_eq!(shown, [("Netflix".to_string(), Monetization::Flatrate), ("Store".to_string(), Monetization::Rent)]);
 }
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn names(set: &catalog::SortedSet<ProviderId>) -> Vec<String> {
+    set.iter().map(|p| p.as_str().to_owned()).collect()
+}
+
+#[test]
+fn my_services_are_stored_as_the_url_writes_them_and_garbage_is_dropped() {
+    use catalog::my_services::{read, write};
+    let mine = read("netflix,disney-plus");
+    assert_eq!(names(&mine), ids(&["disney-plus", "netflix"]));
+    assert_eq!(write(&mine), "disney-plus,netflix");
+    assert_eq!(write(&read("")), "");
+    // An old version's or a hand-edited value: only ids survive.
+    assert_eq!(names(&read(" netflix ,,<script>alert(1)</script>, NETFLIX,javascript:x,%00")), ids(&["netflix"]));
+    assert_eq!(names(&read(&"x,".repeat(10_000))), ids(&["x"]));
+}
+
+#[test]
+fn my_services_apply_only_where_the_url_chooses_no_services() {
+    use catalog::my_services::{apply, read};
+    let catalog = sample();
+    let mine = read("netflix,disney-plus,hulu");
+    // A visit that names no services: mine, except the ones with nothing in the region.
+    let fresh = apply(Filter::new(RegionCode::DE), &mine, &catalog);
+    assert_eq!(names(&fresh.services), ids(&["disney-plus", "netflix"]));
+    // A link that chooses services, or excludes one, keeps its own choice.
+    let chosen = Filter::from_query("region=DE&services=store", RegionCode::DE);
+    assert_eq!(names(&apply(chosen, &mine, &catalog).services), ids(&["store"]));
+    let excluding = Filter::from_query("region=DE&exclude=netflix", RegionCode::DE);
+    assert!(apply(excluding, &mine, &catalog).services.is_empty());
+    // None of mine offers anything here: every service, not an empty list.
+    let elsewhere = apply(Filter::new(RegionCode::DE), &read("hulu"), &catalog);
+    assert!(elsewhere.services.is_empty());
+}
