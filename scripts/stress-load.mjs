@@ -34,8 +34,10 @@ const port = 4444 + Math.floor(Math.random() * 1000);
 const proc = spawn(driver.command, [`--port=${port}`], { stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}`;
 const call = async (method, path, body) => {
+  // A page whose main thread never comes back would block a command for ever: 20 s is
+  // a hung load (the catch below counts it and starts a fresh browser).
   const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' },
-    body: body && JSON.stringify(body) });
+    body: body && JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
   const json = await res.json();
   if (json.value?.error) throw new Error(`${path}: ${json.value.error}: ${json.value.message}`);
   return json.value;
@@ -76,7 +78,7 @@ for (let i = 0; i < LOADS; i++) {
   } catch (err) {
     // The browser process itself went away: count it, start a new one, go on.
     crashed++;
-    console.log(`load ${i + 1} (${path}): browser lost: ${err.message}`);
+    console.log(`load ${i + 1} (${path}): browser lost or page hung: ${err.message}`);
     await call('DELETE', s).catch(() => {});
     s = await newSession();
   }
