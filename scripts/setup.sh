@@ -11,6 +11,11 @@ step() { printf '\n== setup: %s\n' "$*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# Firefox ESR and WebKitGTK (its WebDriver and MiniBrowser, run under Xvfb): the component
+# tests run in all three engines (TOOLCHAIN.md).
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v brotli >/dev/null || missing+=(brotli)
 # A throwaway certificate for the https catalog server of the journey at real scale.
 command -v openssl >/dev/null || missing+=(openssl)
@@ -42,6 +47,13 @@ fi
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   step "cargo install trunk $TRUNK_VERSION (about 8 minutes, once)"
   cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# geckodriver from crates.io (npm's geckodriver package downloads a binary).
+GECKODRIVER_VERSION=0.37.1
+if ! "$HOME/.cargo/bin/geckodriver" --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+  step "cargo install geckodriver $GECKODRIVER_VERSION (about 3 minutes, once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly. Installed without
