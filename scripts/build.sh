@@ -8,14 +8,20 @@
 # size. A panic in a release build then traps without a message; the start guard in
 # index.html still shows the reader an error with a reload button. Panic locations and
 # `Debug` output are compiled away too, 2.5 KB more: `{:?}` prints nothing in a release
-# build, so text a reader sees never uses it (problem.rs quotes with `escape_debug`; the
-# catalog-faults journey fails if a message loses its quoted value). Debug builds, the
-# component tests and every native test keep stable Rust and their panic messages.
+# build, so text a reader sees never uses it (`problem::quoted` escapes by its own rule;
+# the catalog-faults journey fails if a message loses its quoted value).
+#
+# Without reference types and multivalue, which rustc enables by default for wasm32:
+# Safari 16.0-16.3 (iOS 16) has no reference types and cannot run such a wasm at all,
+# and wasm-bindgen's glue without the externref table is 0.8 KB smaller here.
+#
+# Debug builds, the component tests and every native test keep stable Rust, its default
+# wasm features and their panic messages.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 export RUSTUP_TOOLCHAIN="$FLIMMER_RELEASE_TOOLCHAIN"
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # Replaces the rustflags of .cargo/config.toml for this build, so it repeats them.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types,-multivalue"
 exec trunk build --release "$@"
