@@ -1,6 +1,7 @@
 //! `/`: search, the filter and the grid of film cards they let through. The filter lives in the URL.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use catalog::query::{param, with_filter, REGION};
 use catalog::{badges, loosen_hint, my_services, Filter};
@@ -89,6 +90,16 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         filter.track();
         shown.set(PAGE);
     });
+    // The count is announced once typing or clicking pauses, not after every keystroke: a
+    // screen reader would otherwise read "12 Filme" after each letter of a search.
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |pending: Option<Option<TimeoutHandle>>| {
+        let text = locale.films(results.with(|r| r.films.len()));
+        if let Some(Some(timer)) = pending {
+            timer.clear();
+        }
+        set_timeout_with_handle(move || announced.set(text), Duration::from_millis(700)).ok()
+    });
     // The part of every card link after the path, built once per filter, not per card.
     let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
 
@@ -112,8 +123,9 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
-                    <p class="results__count" role="status" aria-atomic="true" data-testid="result-count">
-                        {move || locale.films(results.with(|r| r.films.len()))}
+                    <p class="results__count" data-testid="result-count">{move || locale.films(results.with(|r| r.films.len()))}</p>
+                    <p class="visually-hidden" role="status" aria-atomic="true" data-testid="result-announcement">
+                        {move || announced.get()}
                     </p>
                     <SortSelect filter=filter on_change=set_filter/>
                 </div>

@@ -99,11 +99,27 @@ test('adding rent shows store offers; removing every type shows a hint that fixe
   await context.close();
 });
 
-test('the result count is announced politely', async () => {
+test('the result count is announced politely, once typing pauses, not after every keystroke', async () => {
   const { page, context } = await openPage(app.browser);
-  await page.goto(`${app.url}/`);
-  const count = page.getByTestId('result-count');
-  await count.waitFor();
-  assert.equal(await count.getAttribute('role'), 'status');
+  await page.goto(`${app.url}/?region=DE&types=flatrate`);
+  const live = page.getByTestId('result-announcement');
+  assert.equal(await live.getAttribute('role'), 'status');
+  // The first count is announced once the list is there.
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-announcement]')?.textContent !== '');
+  assert.equal(await live.textContent(), await page.getByTestId('result-count').textContent());
+  // Every text the live region takes from here on.
+  await page.evaluate(() => {
+    const region = document.querySelector('[data-testid=result-announcement]');
+    window.__announced = [];
+    new MutationObserver(() => window.__announced.push(region.textContent))
+      .observe(region, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('searchbox', { name: 'Suche' }).pressSequentially('heat', { delay: 80 });
+  await page.waitForFunction(() => window.__announced.length > 0);
+  await page.waitForTimeout(1000);
+  const announced = [...new Set(await page.evaluate(() => window.__announced))];
+  // One announcement, of the final count: not "h", "he", "hea" on the way.
+  assert.deepEqual(announced, [await page.getByTestId('result-count').textContent()]);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
