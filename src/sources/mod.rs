@@ -67,7 +67,21 @@ pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, L
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }
     let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    let loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
+    // Called through an opaque function pointer: `#[inline(never)]` stops LLVM, but
+    // wasm-opt would inline a function with one caller back into the future.
+    let build: fn(&str, Date) -> Result<Arc<Library>, LoadError> = std::hint::black_box(library);
+    build(&text, today)
+}
+
+/// Decodes and indexes a fetched catalog.
+///
+/// Kept out of the load future: with the decoder and the index build inlined, the
+/// future's `poll` became one 25 KB wasm function, and WebKit's baseline wasm compiler
+/// (JavaScriptCore's BBQ) corrupts about one page load in 80 while that function runs
+/// (README, "WebKit"; `scripts/stress-load.mjs webkit N`).
+#[inline(never)]
+fn library(text: &str, today: Date) -> Result<Arc<Library>, LoadError> {
+    let loaded = catalog::decode(text).map_err(LoadError::Catalog)?;
     let index = Index::build(&loaded.catalog, today);
     Ok(Arc::new(Library { loaded, index }))
 }
