@@ -17,8 +17,11 @@ let html = readFileSync(htmlPath, 'utf8');
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
   const path = join(dir, name);
   const source = readFileSync(path);
+  // The catalog worker's glue is a classic script (wasm-bindgen's no-modules target) whose
+  // global `wasm_bindgen` the worker's loader calls: minified as a script, its globals stay.
+  const module = !/^let wasm_bindgen\b/m.test(source.toString('utf8'));
   const { code } = await minify(source.toString('utf8'), {
-    module: true,
+    module,
     ecma: 2020,
     compress: { passes: 2 },
     mangle: true,

@@ -400,6 +400,9 @@ impl Locale {
                 "Der Katalog hat das unbekannte Format {found} (Zeile {line}, Spalte {column}); diese Version liest Format {}.",
                 catalog::FORMAT_VERSION
             ),
+            (Locale::De, CatalogError::Damaged { message }) => {
+                format!("Die Katalogdatei ist beschädigt und kann nicht gelesen werden ({message}).")
+            }
         }
     }
 

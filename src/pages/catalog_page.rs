@@ -31,13 +31,9 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let navigate = use_navigate();
     let today = app.today;
     let filter = use_url_filter(&library);
-    // How many cards are mounted. A change of filter or search words starts again from one
-    // page; back and forward keep it, so returning finds the list as deep as it was.
-    let shown = RwSignal::new(PAGE);
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
-            shown.set(PAGE);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });

@@ -3,13 +3,17 @@
 
 use std::sync::Arc;
 
-use catalog::{CatalogError, Date, HttpsUrl, Index};
+use catalog::{CatalogError, Date, HttpsUrl, Index, Loaded};
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 use crate::state::Library;
 
-/// The path the shipped catalog is served at (copied from `public/` by Trunk).
-pub const BUILT_IN_PATH: &str = "/catalog.json";
+pub mod worker;
+
+/// The path the shipped catalog is served at, packed from `public/catalog.json` at build
+/// time (`scripts/pack-catalog.sh`).
+pub const BUILT_IN_PATH: &str = "/catalog.bin";
 
 /// A catalog source, as named by the `source` URL parameter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,8 +42,8 @@ impl CatalogSource {
     }
 }
 
-/// Why a catalog could not be shown at all.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a catalog could not be shown at all. Packed by the catalog worker for the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LoadError {
     /// No answer: offline, DNS, CORS, aborted.
     Network(String),
@@ -59,29 +63,89 @@ impl LoadError {
     }
 }
 
-/// Fetches and decodes a catalog, and indexes it for offers open on `today`.
+/// Fetches a catalog and indexes it for offers open on `today`.
+///
+/// The built-in catalog arrives packed (`catalog::pack`, written by the build). A JSON
+/// catalog from a URL is fetched, decoded and validated by the catalog worker, off the
+/// main thread, which hands it over packed. Either way the shell only unpacks: it never
+/// parses JSON, and a page never freezes while a large catalog is read.
 pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, LoadError> {
-    let url = source.url();
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let packed = match source {
+        CatalogSource::BuiltIn => fetch_bytes(BUILT_IN_PATH).await?,
+        CatalogSource::Url(url) => worker::read(url.as_str()).await?,
+    };
+    // Unpacking, indexing and drawing the first cards are three tasks, not one: the browser
+    // gets the main thread back (input, paint) between them.
+    //
+    // Each step is called through an opaque function pointer: `#[inline(never)]` stops
+    // LLVM, but wasm-opt would inline a function with one caller back into the future.
+    let unpack: fn(&[u8], bool) -> Result<Loaded, LoadError> = std::hint::black_box(unpack);
+    let loaded = unpack(&packed, matches!(source, CatalogSource::Url(_)))?;
+    drop(packed);
+    next_task().await;
+    let index: fn(Loaded, Date) -> Arc<Library> = std::hint::black_box(index);
+    let library = index(loaded, today);
+    next_task().await;
+    Ok(library)
+}
+
+/// A successful response from `url`; no answer and an error status are `LoadError`s.
+async fn fetch(url: &str) -> Result<gloo_net::http::Response, LoadError> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
     }
-    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
-    // Called through an opaque function pointer: `#[inline(never)]` stops LLVM, but
-    // wasm-opt would inline a function with one caller back into the future.
-    let build: fn(&str, Date) -> Result<Arc<Library>, LoadError> = std::hint::black_box(library);
-    build(&text, today)
+    Ok(response)
 }
 
-/// Decodes and indexes a fetched catalog.
-///
-/// Kept out of the load future: with the decoder and the index build inlined, the
-/// future's `poll` became one 25 KB wasm function, and WebKit's baseline wasm compiler
-/// (JavaScriptCore's BBQ) corrupts about one page load in 80 while that function runs
-/// (README, "WebKit"; `scripts/stress-load.mjs webkit N`).
+fn network(e: gloo_net::Error) -> LoadError {
+    LoadError::Network(e.to_string())
+}
+
+/// Fetches a file of our own origin as bytes.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    fetch(url).await?.binary().await.map_err(network)
+}
+
+/// Fetches a catalog in format v1 from `url` and decodes it. Runs in the catalog worker
+/// (`src/bin/catalog-worker.rs`), never on the page's main thread.
+pub async fn fetch_json(url: &str) -> Result<Loaded, LoadError> {
+    let text = fetch(url).await?.text().await.map_err(network)?;
+    catalog::decode(&text).map_err(LoadError::Catalog)
+}
+
+// Kept out of the load future: with the decoder and the index build inlined, the future's
+// `poll` became one 25 KB wasm function, and WebKit's baseline wasm compiler (JavaScriptCore's
+// BBQ) corrupts about one page load in 80 while that function runs (README, "WebKit";
+// `scripts/stress-load.mjs webkit N`).
+
+/// The built-in catalog is a packed `Loaded`; the worker's answer a packed
+/// `Result<Loaded, LoadError>`, so a broken remote catalog keeps its precise message.
 #[inline(never)]
-fn library(text: &str, today: Date) -> Result<Arc<Library>, LoadError> {
-    let loaded = catalog::decode(text).map_err(LoadError::Catalog)?;
+fn unpack(bytes: &[u8], from_worker: bool) -> Result<Loaded, LoadError> {
+    if from_worker {
+        catalog::unpack::<Result<Loaded, LoadError>>(bytes).map_err(LoadError::Catalog)?
+    } else {
+        catalog::unpack(bytes).map_err(LoadError::Catalog)
+    }
+}
+
+#[inline(never)]
+fn index(loaded: Loaded, today: Date) -> Arc<Library> {
     let index = Index::build(&loaded.catalog, today);
-    Ok(Arc::new(Library { loaded, index }))
+    Arc::new(Library { loaded, index })
+}
+
+/// Resolves in a new task of the browser's event loop (`setTimeout(0)`), so the work after
+/// it runs after the browser had a chance to handle input and paint. A promise alone would
+/// resolve in the same task, as a microtask.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

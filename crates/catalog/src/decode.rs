@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -19,14 +19,14 @@ use crate::small::CodeMap;
 pub const FORMAT_VERSION: u64 = 1;
 
 /// A loaded catalog and what had to be left out of it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Loaded {
     pub catalog: Catalog,
     pub skipped: Vec<Skipped>,
 }
 
 /// One provider or film that was left out, and every problem found in it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     /// `films[12]`
     pub path: String,

@@ -6,10 +6,12 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::small::{CodeMap, SortedSet};
 
 /// A whole, validated catalog.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     /// The day the availability data was true.
     pub as_of: Date,
@@ -49,7 +51,7 @@ impl Catalog {
 }
 
 /// A streaming service or store.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Provider {
     pub id: ProviderId,
     pub name: String,
@@ -59,7 +61,7 @@ pub struct Provider {
     pub tmdb_provider_id: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProviderKind {
     Subscription,
     Free,
@@ -77,7 +79,7 @@ impl ProviderKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Film {
     pub id: FilmId,
     /// A film or a series; files without the field describe films.
@@ -119,7 +121,7 @@ impl Film {
 
 /// What a catalog entry is: a film, or a show with seasons. Absent in a file means `Movie`,
 /// so catalogs written before the field existed stay valid.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Kind {
     #[default]
     Movie,
@@ -142,14 +144,14 @@ impl Kind {
 }
 
 /// Audience rating on a 0–10 scale.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rating {
     pub value: f32,
     pub votes: u32,
 }
 
 /// One way to watch a film in one region.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Offer {
     pub provider: ProviderId,
     pub region: RegionCode,
@@ -169,7 +171,7 @@ impl Offer {
 }
 
 /// How an offer can be watched. The order is the order shown in the filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Monetization {
     Flatrate,
     Free,
@@ -197,7 +199,7 @@ impl Monetization {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Quality {
     Sd,
     Hd,
@@ -224,14 +226,14 @@ impl Quality {
 }
 
 /// A price in minor units (cents), so sums and comparisons are exact.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Price {
     pub minor_units: u32,
     pub currency: Currency,
 }
 
 /// ISO 4217 code, three upper-case ASCII letters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Currency([u8; 3]);
 
 impl Currency {
@@ -247,7 +249,7 @@ impl Currency {
 }
 
 /// The fixed genre list of catalog format v1 (TMDB's movie genres).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Genre {
     Action,
     Adventure,
@@ -323,7 +325,8 @@ impl Genre {
 }
 
 /// A film's stable id, `namespace:value` (`tmdb:949`, `imdb:tt0113277`, `flimmer:heat-1995`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct FilmId(String);
 
 impl FilmId {
@@ -350,7 +353,8 @@ impl fmt::Display for FilmId {
 }
 
 /// A provider's stable id: `[a-z0-9-]{1,40}`, so it can stand in a URL unescaped.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct ProviderId(String);
 
 impl ProviderId {
@@ -373,7 +377,7 @@ impl fmt::Display for ProviderId {
 }
 
 /// ISO 3166-1 alpha-2 region, upper case (`DE`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct RegionCode([u8; 2]);
 
 impl RegionCode {
@@ -422,7 +426,7 @@ impl fmt::Display for RegionCode {
 }
 
 /// ISO 639-1 language, lower case (`de`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LangCode([u8; 2]);
 
 impl LangCode {
@@ -447,7 +451,8 @@ impl fmt::Display for LangCode {
 
 /// A URL that is known to be `https:` with a host. The only kind of link the app renders,
 /// so a catalog can never smuggle a `javascript:` or `data:` link into a page.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct HttpsUrl(String);
 
 impl HttpsUrl {
@@ -476,7 +481,8 @@ impl HttpsUrl {
 }
 
 /// A brand colour `#rrggbb`, safe to put into a CSS custom property.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Color(String);
 
 impl Color {
@@ -509,7 +515,7 @@ impl Color {
 }
 
 /// A calendar date (proleptic Gregorian), ordered by time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -560,3 +566,17 @@ impl fmt::Display for Date {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
+
+/// A packed catalog (`crate::pack`) is read back through each value's own parser, so a
+/// value from bytes holds the same promise as one from JSON: an `HttpsUrl` is https.
+macro_rules! parsed_from_string {
+    ($($t:ident),*) => {$(
+        impl TryFrom<String> for $t {
+            type Error = &'static str;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                $t::parse(&s).ok_or(concat!("not a valid ", stringify!($t)))
+            }
+        }
+    )*};
+}
+parsed_from_string!(FilmId, ProviderId, HttpsUrl, Color);

@@ -1,10 +1,12 @@
 //! What can be wrong with a catalog: whole-file errors that stop a load, and problems
 //! with single entries that are skipped while the rest loads.
 
+use serde::{Deserialize, Serialize};
+
 use std::fmt;
 
 /// A catalog that cannot be read at all. One message naming the problem and where it is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CatalogError {
     /// The text is not JSON.
     NotJson { line: usize, column: usize, message: String },
@@ -12,6 +14,8 @@ pub enum CatalogError {
     BadShape { path: String, line: usize, column: usize, message: String },
     /// `format` names a version this reader does not know.
     UnknownFormat { found: String, line: usize, column: usize },
+    /// A packed catalog (`crate::pack`) that cannot be read back.
+    Damaged { message: String },
 }
 
 impl fmt::Display for CatalogError {
@@ -28,6 +32,7 @@ impl fmt::Display for CatalogError {
                 "format (line {line}, column {column}): unknown catalog format {found}, this reader knows format {}",
                 crate::FORMAT_VERSION
             ),
+            CatalogError::Damaged { message } => write!(f, "the packed catalog cannot be read: {message}"),
         }
     }
 }
@@ -35,7 +40,7 @@ impl fmt::Display for CatalogError {
 impl std::error::Error for CatalogError {}
 
 /// One entry that was skipped, with the JSON path of the offending value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     /// `films[12].offers[0].type`
     pub path: String,
@@ -50,7 +55,7 @@ impl fmt::Display for Problem {
 
 /// Why an entry was skipped. Values from the file are quoted as found (and cut short),
 /// so a reader can find them; the view escapes them like any other text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reason {
     Missing,
     /// A value of the wrong JSON type (a number where a string belongs).
@@ -86,7 +91,7 @@ pub enum Reason {
 }
 
 /// The type of a JSON value, as a message names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JsonType {
     Null,
     Boolean,

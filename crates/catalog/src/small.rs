@@ -5,9 +5,11 @@
 //! fast as a tree, and in the wasm app shell each `BTreeSet<T>` or `BTreeMap<K, V>` type
 //! cost several KB of code, which every reader downloads.
 
+use serde::{Deserialize, Serialize};
+
 /// A set kept as a sorted, duplicate-free vector. Iterates in order, like `BTreeSet`,
 /// so anything written from it (a URL) comes out the same for the same set.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SortedSet<T>(Vec<T>);
 
 impl<T> Default for SortedSet<T> {
@@ -105,7 +107,7 @@ impl<'a, T> IntoIterator for &'a SortedSet<T> {
 
 /// Values keyed by a language or region code, in the order they were inserted (the file's
 /// order). Keys are unique: inserting a key again replaces its value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeMap<K, V>(Vec<(K, V)>);
 
 impl<K, V> Default for CodeMap<K, V> {

@@ -1,0 +1,51 @@
+//! The packed form of a decoded catalog: what the app reads at start.
+//!
+//! JSON (catalog format v1) is how catalogs are written, checked and exchanged. Reading it
+//! means parsing the text and validating every field of every entry, which takes the browser
+//! tens of milliseconds for the 385 shipped films and seconds for 23,000. The packed form is
+//! the result of that work, written with postcard once `decode` has validated the catalog:
+//! by `flimmer-pack` at build time for the built-in catalog, and by the catalog worker
+//! (`src/bin/catalog-worker.rs`) off the main thread for a JSON catalog opened through
+//! `source=`. Reading it back is a copy of the values (README, "The data path").
+//!
+//! Every string that carries a promise (an https link, an id, a colour) passes its parser
+//! again on the way in, so bytes cannot smuggle a `javascript:` link past validation.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::problem::CatalogError;
+
+/// The first bytes of every packed value: the name, then the layout version.
+const MAGIC: &[u8; 7] = b"FLIMMER";
+
+/// The layout of the packed form. postcard writes no field names, so a reader must know
+/// the writer's layout exactly: bump this whenever a packed type changes its fields. The
+/// app only ever reads what the same build wrote (its own `catalog.bin`, its own worker);
+/// the version catches a stale file a cache kept across releases.
+pub const PACK_VERSION: u8 = 1;
+
+/// Packs a value (a `Loaded` catalog, or a worker's answer about one).
+pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    bytes.extend_from_slice(MAGIC);
+    bytes.push(PACK_VERSION);
+    // Writing into a Vec fails only for types serde cannot represent, and ours are plain data.
+    postcard::to_extend(value, bytes).unwrap_or_default()
+}
+
+/// Reads back what `pack` wrote. Anything else (another file, a truncated download, a
+/// different layout version) is `CatalogError::Damaged`, never a panic.
+pub fn unpack<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CatalogError> {
+    let damaged = |why: &str| CatalogError::Damaged { message: why.to_owned() };
+    let body = bytes.strip_prefix(MAGIC).ok_or_else(|| damaged("not a packed Flimmer catalog"))?;
+    match body.split_first() {
+        Some((&PACK_VERSION, body)) => match postcard::take_from_bytes(body) {
+            Ok((value, [])) => Ok(value),
+            Ok(_) => Err(damaged("unexpected bytes after the end")),
+            Err(_) => Err(damaged("cut short or garbled")),
+        },
+        Some((version, _)) => Err(damaged(&format!("layout {version}, this app reads layout {PACK_VERSION}"))),
+        None => Err(damaged("cut short or garbled")),
+    }
+}

@@ -1,0 +1,75 @@
+//! The packed form (`catalog::pack`): what `flimmer-pack` and the catalog worker write is
+//! read back as the same catalog, and nothing else is read at all.
+
+use catalog::{decode, pack, unpack, CatalogError, Film, HttpsUrl, Loaded};
+
+fn shipped() -> Loaded {
+    decode(include_str!("../../../public/catalog.json")).expect("the shipped catalog decodes")
+}
+
+#[test]
+fn the_shipped_catalog_reads_back_equal() {
+    let loaded = shipped();
+    let bytes = pack(&loaded);
+    assert_eq!(unpack::<Loaded>(&bytes).unwrap(), loaded);
+    // Smaller than the JSON it came from, so the built-in catalog costs no more to download.
+    let json = include_str!("../../../public/catalog.json").len();
+    assert!(bytes.len() < json / 2, "{} bytes packed, {json} bytes of JSON", bytes.len());
+}
+
+#[test]
+fn skipped_entries_and_their_problems_survive_packing() {
+    let loaded = decode(include_str!("../../../tests/fixtures/catalog-with-broken-entries.json")).unwrap();
+    assert!(!loaded.skipped.is_empty());
+    assert_eq!(unpack::<Loaded>(&pack(&loaded)).unwrap(), loaded);
+}
+
+#[test]
+fn a_result_with_an_error_packs_too() {
+    let answer: Result<Loaded, CatalogError> = decode("{\"format\": 1, oops");
+    let back: Result<Loaded, CatalogError> = unpack(&pack(&answer)).unwrap();
+    assert_eq!(back, answer);
+    assert!(matches!(back, Err(CatalogError::NotJson { .. })));
+}
+
+#[test]
+fn anything_but_a_whole_packed_catalog_is_damaged_not_a_panic() {
+    let bytes = pack(&shipped());
+    let damaged = |b: &[u8]| matches!(unpack::<Loaded>(b), Err(CatalogError::Damaged { .. }));
+    assert!(damaged(b""));
+    assert!(damaged(b"{\"format\": 1}"), "JSON is not the packed form");
+    assert!(damaged(&bytes[..bytes.len() - 1]), "cut short by one byte");
+    for cut in (0..bytes.len()).step_by(bytes.len() / 40) {
+        assert!(damaged(&bytes[..cut]), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(damaged(&longer), "a byte after the end");
+    let mut other_layout = bytes.clone();
+    other_layout[7] = catalog::PACK_VERSION + 1;
+    assert!(
+        matches!(unpack::<Loaded>(&other_layout), Err(CatalogError::Damaged { message }) if message.contains("layout"))
+    );
+    // Flipped bytes anywhere either still read as some catalog or are damaged: no panic.
+    for at in (8..bytes.len()).step_by(bytes.len() / 60) {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0xa5;
+        let _ = unpack::<Loaded>(&flipped);
+    }
+}
+
+#[test]
+fn values_with_a_promise_are_checked_again_on_the_way_in() {
+    // An https link is a string in the packed form: a `javascript:` one must not read back.
+    let hostile = pack(&"javascript:alert(1)".to_owned());
+    assert!(unpack::<HttpsUrl>(&hostile).is_err());
+    assert!(unpack::<HttpsUrl>(&pack(&"https://www.netflix.com/title/1".to_owned())).is_ok());
+    // The same inside a film: a poster that is not https makes the catalog damaged.
+    let mut film: Film = shipped().catalog.films[0].clone();
+    film.poster = HttpsUrl::parse("https://image.example/p.jpg");
+    let bytes = pack(&film);
+    let at = bytes.windows(8).position(|w| w == b"https://").unwrap();
+    let mut hostile = bytes.clone();
+    hostile[at..at + 8].copy_from_slice(b"javascr:");
+    assert!(unpack::<Film>(&hostile).is_err());
+}
