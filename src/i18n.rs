@@ -415,6 +415,21 @@ impl Locale {
     }
 
     /// Under a film's page: which country its offers are for.
+    /// "3,99 €" in German, "€3.99" in English; other currencies by their code.
+    pub fn price(self, p: &catalog::Price) -> String {
+        let amount = format!("{}{}{:02}", p.minor_units / 100, self.pick(",", "."), p.minor_units % 100);
+        let symbol = match p.currency.as_str() {
+            "EUR" => "€",
+            "USD" => "$",
+            "GBP" => "£",
+            code => code,
+        };
+        match self {
+            Locale::De => format!("{amount} {symbol}"),
+            Locale::En => format!("{symbol}{amount}"),
+        }
+    }
+
     pub fn offers_in(self, r: RegionCode) -> String {
         match self {
             Locale::De => format!("Alle Angebote in {}, ohne Filter nach Dienst oder Angebotsart.", self.region(r)),
@@ -542,6 +557,7 @@ pub struct Strings {
     pub original_language: &'static str,
     pub from: &'static str,
     pub to: &'static str,
+    pub other_countries: &'static str,
     pub my_services: &'static str,
     pub my_services_none: &'static str,
     pub my_services_save: &'static str,
@@ -593,6 +609,7 @@ static DE: Strings = Strings {
     original_language: "Originalsprache",
     from: "von",
     to: "bis",
+    other_countries: "In anderen Ländern",
     my_services: "Meine Dienste",
     my_services_none: "noch keine gemerkt",
     my_services_save: "Auswahl als meine Dienste merken",
@@ -645,6 +662,7 @@ static EN: Strings = Strings {
     original_language: "Original language",
     from: "from",
     to: "to",
+    other_countries: "In other countries",
     my_services: "My services",
     my_services_none: "none saved yet",
     my_services_save: "Save this choice as my services",

@@ -3,7 +3,7 @@
 use catalog::{Badge, Film};
 use leptos::prelude::*;
 
-use super::{OfferBadge, Poster};
+use super::{OfferList, Poster};
 use crate::state::use_locale;
 
 #[component]
@@ -19,6 +19,9 @@ pub fn FilmCard(
     /// Heading level of the title: 1 on the detail page, 3 (any other value) in the grid.
     #[prop(default = 3)]
     heading_level: u8,
+    /// Leaves the offers out: the film page shows them grouped below the card.
+    #[prop(optional)]
+    without_offers: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let t = locale.t();
@@ -69,21 +72,18 @@ pub fn FilmCard(
                     })}
                 </dl>
                 <p class="film-card__synopsis">{synopsis}</p>
-                <div class="film-card__offers">
-                    {move || {
-                        let list = badges.get();
-                        if list.is_empty() {
-                            view! { <p class="film-card__no-offers">{t.not_in_region}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="film-card__badges" role="list" aria-label=t.where_to_watch>
-                                    {list.into_iter().map(|b| view! { <li><OfferBadge badge=b film_title=film_title.clone()/></li> }).collect_view()}
-                                </ul>
+                {(!without_offers).then(|| view! {
+                    <div class="film-card__offers">
+                        {move || {
+                            let list = badges.get();
+                            if list.is_empty() {
+                                view! { <p class="film-card__no-offers">{t.not_in_region}</p> }.into_any()
+                            } else {
+                                view! { <OfferList badges=list film_title=film_title.clone() label=t.where_to_watch/> }.into_any()
                             }
-                            .into_any()
-                        }
-                    }}
-                </div>
+                        }}
+                    </div>
+                })}
             </div>
         </article>
     }

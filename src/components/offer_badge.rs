@@ -36,6 +36,7 @@ pub fn OfferBadge(
             <span class="offer-badge__provider">{provider.name.clone()}</span>
             <span class="offer-badge__type">{locale.monetization(monetization)}</span>
             {offer.quality.map(|q| view! { <span class="offer-badge__quality">{q.as_str()}</span> })}
+            {offer.price.map(|p| view! { <span class="offer-badge__price">{locale.price(&p)}</span> })}
         </a>
     }
 }

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use catalog::badges;
 use catalog::query::with_filter;
+use catalog::{offer_groups, Badge};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::FilmCard;
+use crate::components::{FilmCard, OfferList};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::state::{use_app, use_locale, Library};
 
@@ -37,25 +37,55 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
             }
             .into_any();
         };
-        // The detail view shows every offer in the region, whatever services and types
-        // the grid was narrowed to.
-        let shown = Signal::derive({
-            let library = library.clone();
-            let film = film.clone();
-            move || {
-                let everything = filter.with(|f| f.with_all_services().with_all_types());
-                badges(&library.loaded.catalog, &film, &everything, app.today)
-            }
-        });
+        // Every offer in the region, whatever services and types the grid was narrowed to,
+        // grouped by way to watch; the other countries folded below.
+        let catalog_film = (library.clone(), film.clone());
+        let today = app.today;
+        let title = film.title_in(locale.lang()).to_owned();
+        let groups = move || {
+            let (library, film) = &catalog_film;
+            let groups = offer_groups(&library.loaded.catalog, film, filter.with(|f| f.region), today);
+            let t = locale.t();
+            let none_here = groups.here.is_empty().then(|| view! { <p>{t.not_in_region}</p> });
+            let here = groups.here.into_iter().map(move |(m, badges)| (locale.monetization(m).to_owned(), badges));
+            let here = offer_groups_view(here.collect(), title.clone());
+            let elsewhere = (!groups.elsewhere.is_empty()).then(|| {
+                let countries = groups.elsewhere.into_iter().map(move |(r, badges)| (locale.region(r), badges));
+                view! {
+                    <details data-testid="other-countries">
+                        <summary>{t.other_countries}</summary>
+                        {offer_groups_view(countries.collect(), title.clone())}
+                    </details>
+                }
+            });
+            (none_here, here, elsewhere)
+        };
         view! {
             <div class="film-page">
                 <a class="film-page__back" href=back>"← " {locale.t().back_to_list}</a>
-                <FilmCard film=film badges=shown heading_level=1/>
-                <p class="film-page__region" data-testid="offers-region">
-                    {move || locale.offers_in(filter.with(|f| f.region))}
-                </p>
+                <FilmCard film=film badges=Signal::stored(Vec::new()) heading_level=1 without_offers=true/>
+                <section class="film-offers" aria-labelledby="offers-heading" data-testid="film-offers">
+                    <h2 id="offers-heading" class="results__heading">{locale.t().where_to_watch}</h2>
+                    <p class="film-page__region" data-testid="offers-region">
+                        {move || locale.offers_in(filter.with(|f| f.region))}
+                    </p>
+                    {groups}
+                </section>
             </div>
         }
         .into_any()
     }
+}
+
+/// Offer groups under their headings: ways to watch in the country, or other countries.
+fn offer_groups_view(groups: Vec<(String, Vec<Badge>)>, film_title: String) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|(heading, badges)| {
+            view! {
+                <h3>{heading}</h3>
+                <OfferList badges film_title=film_title.clone()/>
+            }
+        })
+        .collect_view()
 }

@@ -349,3 +349,30 @@ pub fn badges(catalog: &Catalog, film: &Film, filter: &Filter, today: Date) -> V
     }
     badges
 }
+
+/// The film page's offers: those of `region` grouped by way to watch (flatrate first,
+/// groups without offers left out), then every other region that has any, in region
+/// order, with its offers in the same order. Whatever the list was filtered to.
+pub struct OfferGroups {
+    pub here: Vec<(Monetization, Vec<Badge>)>,
+    pub elsewhere: Vec<(RegionCode, Vec<Badge>)>,
+}
+
+pub fn offer_groups(catalog: &Catalog, film: &Film, region: RegionCode, today: Date) -> OfferGroups {
+    let every = |region: RegionCode| badges(catalog, film, &Filter::new(region).with_all_types(), today);
+    let mut here: Vec<(Monetization, Vec<Badge>)> = Vec::new();
+    for badge in every(region) {
+        match here.last_mut() {
+            Some((m, group)) if *m == badge.offer.monetization => group.push(badge),
+            _ => here.push((badge.offer.monetization, vec![badge])),
+        }
+    }
+    let elsewhere = catalog
+        .regions()
+        .iter()
+        .filter(|&&r| r != region)
+        .map(|&r| (r, every(r)))
+        .filter(|(_, badges)| !badges.is_empty())
+        .collect();
+    OfferGroups { here, elsewhere }
+}

@@ -19,7 +19,7 @@ pub mod small;
 
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};
 pub use facet::{FacetKey, FacetOption};
-pub use filter::{apply, badges, loosen_hint, Badge, Filter, List, Loosen, Sort, Span};
+pub use filter::{apply, badges, loosen_hint, offer_groups, Badge, Filter, List, Loosen, OfferGroups, Sort, Span};
 pub use index::{Index, Results};
 pub use model::*;
 pub use pack::{pack, unpack, PACK_VERSION};

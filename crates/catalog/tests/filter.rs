@@ -192,3 +192,42 @@ fn my_services_apply_only_where_the_url_chooses_no_services() {
     let elsewhere = apply(Filter::new(RegionCode::DE), &read("hulu"), &catalog);
     assert!(elsewhere.services.is_empty());
 }
+
+#[test]
+fn the_film_page_groups_the_regions_offers_by_way_to_watch_and_lists_other_regions() {
+    let text = catalog(vec![film(
+        "tmdb:7",
+        "Grouped",
+        json!([
+            { "provider": "store", "region": "DE", "type": "buy", "price": 9.99, "currency": "EUR", "quality": "4K" },
+            { "provider": "store", "region": "DE", "type": "rent", "price": 3.99, "currency": "EUR" },
+            { "provider": "netflix", "region": "DE", "type": "flatrate" },
+            { "provider": "disney-plus", "region": "DE", "type": "flatrate" },
+            { "provider": "netflix", "region": "US", "type": "flatrate" },
+            { "provider": "netflix", "region": "AT", "type": "flatrate", "available_until": "2026-03-04" },
+            { "provider": "store", "region": "GB", "type": "rent" }
+        ]),
+    )]);
+    let catalog = decode(&text).unwrap().catalog;
+    let film = &catalog.films[0];
+    let groups = catalog::offer_groups(&catalog, film, RegionCode::DE, TODAY);
+    let here: Vec<(Monetization, Vec<&str>)> =
+        groups.here.iter().map(|(m, badges)| (*m, badges.iter().map(|b| b.provider.id.as_str()).collect())).collect();
+    // Flatrate first, in catalog provider order; then rent, then buy.
+    assert_eq!(
+        here,
+        vec![
+            (Monetization::Flatrate, vec!["netflix", "disney-plus"]),
+            (Monetization::Rent, vec!["store"]),
+            (Monetization::Buy, vec!["store"]),
+        ]
+    );
+    assert_eq!(groups.here[2].1[0].offer.price.as_ref().map(|p| p.minor_units), Some(999));
+    // Other regions in order; AT's only offer ended yesterday, so AT is not listed.
+    let elsewhere: Vec<RegionCode> = groups.elsewhere.iter().map(|(r, _)| *r).collect();
+    assert_eq!(elsewhere, vec![RegionCode::GB, RegionCode::US]);
+    // A region without offers: nothing here, everything elsewhere.
+    let none = catalog::offer_groups(&catalog, film, RegionCode::CH, TODAY);
+    assert!(none.here.is_empty());
+    assert_eq!(none.elsewhere.len(), 3);
+}
