@@ -6,13 +6,16 @@ use std::sync::Arc;
 
 use catalog::{Date, Index, Loaded, RegionCode};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 use crate::sources::{CatalogSource, LoadError};
 
 pub type CatalogResult = Result<Arc<Library>, LoadError>;
 
-/// A loaded catalog and its index, built once per load.
+/// A loaded catalog and its index, built once per load (for a JSON catalog from a URL, by
+/// the catalog worker, which hands both over packed).
+#[derive(Serialize, Deserialize)]
 pub struct Library {
     pub loaded: Loaded,
     pub index: Index,

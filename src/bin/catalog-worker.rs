@@ -1,9 +1,11 @@
 //! The catalog worker: fetches a catalog in format v1 (JSON) from the URL it is named
-//! after, decodes and validates it, and posts it back packed (`catalog::pack`) as a
-//! `Result<Loaded, LoadError>`. It runs off the page's main thread, so reading 23,000
+//! after, decodes, validates and indexes it, and posts catalog and index back packed
+//! (`catalog::pack`) as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
 //! titles never freezes the page, and it keeps serde_json and the validation out of the
 //! app shell (src/sources/worker.rs starts it).
 
+use catalog::Date;
+use flimmer::sources::LoadError;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
@@ -12,9 +14,16 @@ fn main() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
         return; // Not started as a worker: nothing to do.
     };
-    let url = scope.name();
+    // "2026-11-26 https://…" (src/sources/worker.rs): the reader's day, for the offers
+    // open today, and the catalog's URL.
+    let request = scope.name();
+    let request = request.split_once(' ').and_then(|(day, url)| Some((Date::parse(day)?, url.to_owned())));
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = flimmer::sources::fetch_json(&url).await;
+        // Always an answer: the page waits for one.
+        let answer = match request {
+            Some((today, url)) => flimmer::sources::read_json(&url, today).await,
+            None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),
+        };
         let bytes = Uint8Array::from(catalog::pack(&answer).as_slice());
         // Transferred, not copied: the buffer moves to the page.
         let transfer = Array::of1(&bytes.buffer());

@@ -65,28 +65,34 @@ impl LoadError {
 
 /// Fetches a catalog and indexes it for offers open on `today`.
 ///
-/// The built-in catalog arrives packed (`catalog::pack`, written by the build). A JSON
-/// catalog from a URL is fetched, decoded and validated by the catalog worker, off the
-/// main thread, which hands it over packed. Either way the shell only unpacks: it never
-/// parses JSON, and a page never freezes while a large catalog is read.
+/// The built-in catalog arrives packed (`catalog::pack`, written by the build) and is
+/// indexed here. A JSON catalog from a URL is fetched, decoded, validated and indexed by
+/// the catalog worker, off the main thread, which hands catalog and index over packed.
+/// Either way the shell only unpacks: it never parses JSON, and a page never freezes
+/// while a large catalog is read.
 pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, LoadError> {
-    let packed = match source {
-        CatalogSource::BuiltIn => fetch_bytes(BUILT_IN_PATH).await?,
-        CatalogSource::Url(url) => worker::read(url.as_str()).await?,
-    };
-    // Unpacking, indexing and drawing the first cards are three tasks, not one: the browser
-    // gets the main thread back (input, paint) between them.
-    //
     // Each step is called through an opaque function pointer: `#[inline(never)]` stops
     // LLVM, but wasm-opt would inline a function with one caller back into the future.
-    let unpack: fn(&[u8], bool) -> Result<Loaded, LoadError> = std::hint::black_box(unpack);
-    let loaded = unpack(&packed, matches!(source, CatalogSource::Url(_)))?;
-    drop(packed);
+    let library = match source {
+        CatalogSource::BuiltIn => {
+            let packed = fetch_bytes(BUILT_IN_PATH).await?;
+            let unpack: fn(&[u8]) -> Result<Loaded, LoadError> = std::hint::black_box(unpack_catalog);
+            let loaded = unpack(&packed)?;
+            drop(packed);
+            // Unpacking, indexing and drawing the first cards are separate tasks: the
+            // browser gets the main thread back (input, paint) between them.
+            next_task().await;
+            let index: fn(Loaded, Date) -> Library = std::hint::black_box(index);
+            index(loaded, today)
+        }
+        CatalogSource::Url(url) => {
+            let packed = worker::read(url.as_str(), today).await?;
+            let unpack: fn(&[u8]) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
+            unpack(&packed)?
+        }
+    };
     next_task().await;
-    let index: fn(Loaded, Date) -> Arc<Library> = std::hint::black_box(index);
-    let library = index(loaded, today);
-    next_task().await;
-    Ok(library)
+    Ok(Arc::new(library))
 }
 
 /// A successful response from `url`; no answer and an error status are `LoadError`s.
@@ -107,11 +113,13 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     fetch(url).await?.binary().await.map_err(network)
 }
 
-/// Fetches a catalog in format v1 from `url` and decodes it. Runs in the catalog worker
-/// (`src/bin/catalog-worker.rs`), never on the page's main thread.
-pub async fn fetch_json(url: &str) -> Result<Loaded, LoadError> {
+/// Fetches a catalog in format v1 from `url`, decodes and indexes it. Runs in the catalog
+/// worker (`src/bin/catalog-worker.rs`), never on the page's main thread.
+pub async fn read_json(url: &str, today: Date) -> Result<Library, LoadError> {
     let text = fetch(url).await?.text().await.map_err(network)?;
-    catalog::decode(&text).map_err(LoadError::Catalog)
+    let loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
+    drop(text);
+    Ok(index(loaded, today))
 }
 
 // Kept out of the load future: with the decoder and the index build inlined, the future's
@@ -119,21 +127,28 @@ pub async fn fetch_json(url: &str) -> Result<Loaded, LoadError> {
 // BBQ) corrupts about one page load in 80 while that function runs (README, "WebKit";
 // `scripts/stress-load.mjs webkit N`).
 
-/// The built-in catalog is a packed `Loaded`; the worker's answer a packed
-/// `Result<Loaded, LoadError>`, so a broken remote catalog keeps its precise message.
+/// The built-in catalog: a packed `Loaded`.
 #[inline(never)]
-fn unpack(bytes: &[u8], from_worker: bool) -> Result<Loaded, LoadError> {
-    if from_worker {
-        catalog::unpack::<Result<Loaded, LoadError>>(bytes).map_err(LoadError::Catalog)?
-    } else {
-        catalog::unpack(bytes).map_err(LoadError::Catalog)
+fn unpack_catalog(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    catalog::unpack(bytes).map_err(LoadError::Catalog)
+}
+
+/// The worker's answer: a packed `Result<Library, LoadError>`, so a broken remote catalog
+/// keeps its precise message. Its index is checked against its catalog before any query.
+#[inline(never)]
+fn unpack_library(bytes: &[u8]) -> Result<Library, LoadError> {
+    let library = catalog::unpack::<Result<Library, LoadError>>(bytes).map_err(LoadError::Catalog)??;
+    if !library.index.fits(&library.loaded.catalog) {
+        let message = "the index does not fit its catalog".to_owned();
+        return Err(LoadError::Catalog(CatalogError::Damaged { message }));
     }
+    Ok(library)
 }
 
 #[inline(never)]
-fn index(loaded: Loaded, today: Date) -> Arc<Library> {
+fn index(loaded: Loaded, today: Date) -> Library {
     let index = Index::build(&loaded.catalog, today);
-    Arc::new(Library { loaded, index })
+    Library { loaded, index }
 }
 
 /// Resolves in a new task of the browser's event loop (`setTimeout(0)`), so the work after

@@ -7,18 +7,21 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions};
 
+use catalog::Date;
+
 use super::LoadError;
 
 /// The worker's loader, written by Trunk next to index.html (`data-loader-shim`).
 const SCRIPT: &str = "/catalog-worker_loader.js";
 
-/// Reads the catalog at `url` in a new worker; resolves to its packed answer, a
-/// `Result<Loaded, LoadError>` (see `super::unpack`).
-pub async fn read(url: &str) -> Result<Vec<u8>, LoadError> {
-    // The URL travels as the worker's name: it is there when the worker starts, so no
-    // message can be sent before the worker listens (a wasm worker starts asynchronously).
+/// Reads the catalog at `url` in a new worker, indexed for `today`; resolves to its packed
+/// answer, a `Result<Library, LoadError>` (see `super::unpack_library`).
+pub async fn read(url: &str, today: Date) -> Result<Vec<u8>, LoadError> {
+    // The request travels as the worker's name, "2026-11-26 https://…": it is there when
+    // the worker starts, so no message can be sent before the worker listens (a wasm worker
+    // starts asynchronously).
     let options = WorkerOptions::new();
-    options.set_name(url);
+    options.set_name(&format!("{today} {url}"));
     let worker = Worker::new_with_options(SCRIPT, &options).map_err(|_| stopped())?;
     // One answer: the packed result, or an error event when the worker could not be loaded
     // or stopped on a fault of its own.

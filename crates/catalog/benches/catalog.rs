@@ -9,7 +9,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use catalog::{apply, decode, Date, Filter, Genre, Index, LangCode, Monetization, ProviderId, RegionCode, Sort};
+use catalog::{
+    apply, decode, pack, unpack, Date, Filter, Genre, Index, LangCode, Loaded, Monetization, ProviderId, RegionCode,
+    Sort,
+};
 use serde_json::{json, Value};
 
 const TODAY: Date = Date { year: 2026, month: 11, day: 25 };
@@ -80,6 +83,20 @@ fn report(name: &str, text: &str, region: RegionCode, service: &str) {
     });
     let index = Index::build(catalog, TODAY);
     print_times(&format!("  index build ({} words)", index.words()), &build);
+
+    // The packed form (catalog::pack) the app reads: the catalog alone (built-in
+    // catalog.bin, indexed after), or catalog and index (the catalog worker's answer).
+    let packed = pack(&loaded);
+    let unpack_catalog = time(build_runs, || {
+        black_box(unpack::<Loaded>(black_box(&packed)).unwrap());
+    });
+    print_times(&format!("  unpack catalog ({} KB packed)", packed.len() / 1024), &unpack_catalog);
+    let packed_index = pack(&index);
+    let unpack_index = time(build_runs, || {
+        let index: Index = unpack(black_box(&packed_index)).unwrap();
+        black_box(index.fits(catalog));
+    });
+    print_times(&format!("  unpack index + fits ({} KB packed)", packed_index.len() / 1024), &unpack_index);
     let service = ProviderId::parse(service).unwrap();
     let queries: [(&str, Filter); 5] = [
         ("query + all counts: default view", all.clone()),

@@ -4,7 +4,9 @@
 //! handful of word-wide ANDs and ORs over `films / 64` words, and a count is a popcount:
 //! at 23,000 films one set is 360 words.
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bits {
     words: Vec<u64>,
     len: usize,
@@ -21,6 +23,16 @@ impl Bits {
         let mut bits = Bits { words: vec![!0; len.div_ceil(64)], len };
         bits.clear_tail();
         bits
+    }
+
+    /// Whether the set is about `len` films and holds nothing past them: what a set read
+    /// from bytes must be before a query may combine it with others (`Index::fits`).
+    pub fn is_of(&self, len: usize) -> bool {
+        self.len == len && self.words.len() == len.div_ceil(64) && {
+            let mut clean = self.clone();
+            clean.clear_tail();
+            clean.words == self.words
+        }
     }
 
     /// How many films the set is about (not how many are in it).

@@ -7,6 +7,8 @@
 //! sets; an option's count ANDs the sets of every *other* facet with the set that option
 //! would give. Orders are sorted once here, so a query walks one and keeps its films.
 
+use serde::{Deserialize, Serialize};
+
 use crate::bits::Bits;
 use crate::facet::{FacetKey, FacetOption, Group, FACETS};
 use crate::filter::{Filter, List, Sort};
@@ -18,6 +20,7 @@ use crate::small::reordered;
 /// Rating thresholds the rating facet offers (points of 10).
 pub const RATING_STEPS: [u8; 4] = [5, 6, 7, 8];
 
+#[derive(Serialize, Deserialize)]
 pub struct Index {
     films: usize,
     providers: Vec<ProviderId>,
@@ -38,12 +41,14 @@ pub struct Index {
 }
 
 /// The films with an offer of one service and one way to watch.
+#[derive(Serialize, Deserialize)]
 struct OfferSet {
     provider: u16,
     monetization: Monetization,
     films: Bits,
 }
 
+#[derive(Serialize, Deserialize)]
 struct RegionIndex {
     region: RegionCode,
     /// Offers open on the day the index was built.
@@ -72,6 +77,33 @@ impl Results {
 }
 
 impl Index {
+    /// Whether this index can answer queries about `catalog` without reading past its
+    /// films: every set, order and position is about exactly its films. An index built
+    /// by `build` always fits; one read from bytes (the catalog worker's, see
+    /// `crate::pack`) is checked, so a garbled one is an error and never a panic.
+    pub fn fits(&self, catalog: &Catalog) -> bool {
+        let n = self.films;
+        let order = |o: &Vec<u32>| o.len() == n && o.iter().all(|&f| (f as usize) < n);
+        let sets = |s: &[OfferSet]| s.iter().all(|o| o.films.is_of(n) && (o.provider as usize) < self.providers.len());
+        n == catalog.films.len()
+            && [&self.genres, &self.kinds, &self.ratings].iter().all(|v| v.iter().all(|b| b.is_of(n)))
+            && self.languages.iter().all(|(_, b)| b.is_of(n))
+            && self.years.len() == n
+            && self.runtimes.len() == n
+            && self.search.fits(n)
+            && order(&self.by_rating)
+            && order(&self.by_year)
+            && self.by_title.iter().all(|(_, o)| order(o))
+            && self.regions.iter().all(|r| {
+                sets(&r.offers)
+                    && sets(&r.new)
+                    && sets(&r.leaving)
+                    && r.ages.iter().all(|(_, b)| b.is_of(n))
+                    // Empty where no offer in the region has a date (read with `get`).
+                    && [&r.added, &r.until].iter().all(|d| d.is_empty() || d.len() == n)
+            })
+    }
+
     /// Indexes `catalog` for offers open on `today`.
     pub fn build(catalog: &Catalog, today: Date) -> Index {
         let films = &catalog.films;

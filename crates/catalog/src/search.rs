@@ -5,6 +5,8 @@
 //! the reader typed are one binary search and a short walk; each word points to the films
 //! that have it and the best field they have it in.
 
+use serde::{Deserialize, Serialize};
+
 use crate::filter::Filter;
 use crate::fold;
 use crate::model::{Catalog, Date, Film};
@@ -29,6 +31,7 @@ enum Quality {
 /// Query words shorter than this must be typed right: a typo in "heat" finds too much.
 pub const TYPO_MIN_LEN: usize = 5;
 
+#[derive(Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Distinct folded words, sorted.
     vocab: Vec<Box<str>>,
@@ -49,6 +52,15 @@ pub struct Hit {
 }
 
 impl SearchIndex {
+    /// Whether every position in the index is one of `films` films (see `Index::fits`).
+    pub fn fits(&self, films: usize) -> bool {
+        self.title_lengths.len() == films
+            && self.starts.len() == self.vocab.len() + 1
+            && self.starts.windows(2).all(|w| w[0] <= w[1])
+            && self.starts.last().is_some_and(|&end| end as usize == self.postings.len())
+            && self.postings.iter().all(|&p| ((p >> 2) as usize) < films)
+    }
+
     pub fn build(films: &[Film]) -> Self {
         // Intern every word once, then sort the distinct words: sorting 23,000 films'
         // worth of (word, film) pairs by string would cost ten times more.

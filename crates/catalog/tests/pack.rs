@@ -73,3 +73,20 @@ fn values_with_a_promise_are_checked_again_on_the_way_in() {
     hostile[at..at + 8].copy_from_slice(b"javascr:");
     assert!(unpack::<Film>(&hostile).is_err());
 }
+
+#[test]
+fn an_index_reads_back_and_fits_its_catalog_only() {
+    use catalog::{Date, Filter, Index, LangCode, RegionCode};
+    let loaded = shipped();
+    let today = Date { year: 2026, month: 11, day: 26 };
+    let index = Index::build(&loaded.catalog, today);
+    assert!(index.fits(&loaded.catalog), "a built index fits");
+    let back: Index = unpack(&pack(&index)).unwrap();
+    assert!(back.fits(&loaded.catalog));
+    let filter = Filter::new(RegionCode::DE);
+    assert_eq!(back.run(&filter, LangCode::DE), index.run(&filter, LangCode::DE));
+    // Not the index of another catalog: a catalog with one film fewer.
+    let mut smaller = loaded.catalog.clone();
+    smaller.films.pop();
+    assert!(!back.fits(&smaller));
+}
