@@ -1,6 +1,7 @@
 //! Every string the reader sees, in German and English, and the locale's formats
 //! (dates, runtimes, ratings, counts). Views never hold literals; they ask here.
 
+use crate::sources::Progress;
 use catalog::{
     quoted, CatalogError, Date, FacetKey, Genre, JsonType, Kind, LangCode, List, Loosen, Monetization, Problem, Reason,
     RegionCode, Sort,
@@ -130,7 +131,11 @@ impl Locale {
     /// 7.94 → "7,9" / "7.9". Rounded in integers: float formatting would add its
     /// tables and algorithms to the app shell for this one number.
     pub fn rating(self, value: f32) -> String {
-        let tenths = (value.clamp(0.0, 10.0) * 10.0 + 0.5) as u32;
+        self.tenths((value.clamp(0.0, 10.0) * 10.0 + 0.5) as u64)
+    }
+
+    /// 79 tenths → "7,9" / "7.9".
+    fn tenths(self, tenths: u64) -> String {
         let point = match self {
             Locale::De => ',',
             Locale::En => '.',
@@ -457,6 +462,16 @@ impl Locale {
         match self {
             Locale::De => format!("Der Server antwortete mit Status {status} für {url}."),
             Locale::En => format!("The server answered with status {status} for {url}."),
+        }
+    }
+
+    /// How far a catalog from a URL has come: "3,2 MB empfangen", "wird gelesen".
+    pub fn progress(self, p: Progress) -> String {
+        match (self, p) {
+            (Locale::De, Progress::Received(bytes)) => format!("{} MB empfangen", self.tenths(bytes / 100_000)),
+            (Locale::En, Progress::Received(bytes)) => format!("{} MB received", self.tenths(bytes / 100_000)),
+            (Locale::De, Progress::Reading) => "wird gelesen".to_owned(),
+            (Locale::En, Progress::Reading) => "reading".to_owned(),
         }
     }
 

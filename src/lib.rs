@@ -43,11 +43,13 @@ fn Shell() -> impl IntoView {
     });
     let source = Memo::new(move |_| CatalogSource::from_param(param(&location.search.get(), "source").as_deref()));
     let today = browser::today();
+    let progress = RwSignal::new(None);
     let catalog = LocalResource::new(move || {
         let source = source.get();
-        async move { load(&source, today).await }
+        progress.set(None);
+        async move { load(&source, today, move |p| progress.set(Some(p))).await }
     });
-    provide_context(AppState { source, catalog, languages: StoredValue::new(languages), today });
+    provide_context(AppState { source, catalog, progress, languages: StoredValue::new(languages), today });
 
     view! {
         <Html attr:lang=move || locale.get().code()/>

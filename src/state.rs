@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
-use crate::sources::{CatalogSource, LoadError};
+use crate::sources::{CatalogSource, LoadError, Progress};
 
 pub type CatalogResult = Result<Arc<Library>, LoadError>;
 
@@ -26,6 +26,8 @@ pub struct AppState {
     /// Where the catalog comes from (`source=` in the URL).
     pub source: Memo<CatalogSource>,
     pub catalog: LocalResource<CatalogResult>,
+    /// How far a catalog from a URL has come while it loads.
+    pub progress: RwSignal<Option<Progress>>,
     /// `navigator.languages`, for the default region.
     pub languages: StoredValue<Vec<String>>,
     pub today: Date,

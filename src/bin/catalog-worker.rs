@@ -5,7 +5,7 @@
 //! app shell (src/sources/worker.rs starts it).
 
 use catalog::Date;
-use flimmer::sources::LoadError;
+use flimmer::sources::{LoadError, Progress};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
@@ -21,7 +21,12 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async move {
         // Always an answer: the page waits for one.
         let answer = match request {
-            Some((today, url)) => flimmer::sources::read_json(&url, today).await,
+            Some((today, url)) => {
+                let progress = |p: Progress| {
+                    let _ = scope.post_message(&JsValue::from_f64(p.to_message()));
+                };
+                flimmer::sources::json::read(&url, today, progress).await
+            }
             None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),
         };
         let bytes = Uint8Array::from(catalog::pack(&answer).as_slice());

@@ -3,15 +3,20 @@
 use leptos::prelude::*;
 
 use crate::sources::LoadError;
-use crate::state::use_locale;
+use crate::state::{use_locale, AppState};
 
 #[component]
 pub fn Loading() -> impl IntoView {
     let locale = use_locale();
+    let progress = use_context::<AppState>().map(|app| app.progress);
     view! {
         <div class="load-status" role="status" aria-live="polite">
             <span class="load-status__spinner" aria-hidden="true"></span>
             {locale.t().loading}
+            // Hidden from screen readers: a live region would read every update out.
+            <span class="load-status__progress" aria-hidden="true" data-testid="load-progress">
+                {move || progress.and_then(|p| p.get()).map(|p| locale.progress(p))}
+            </span>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Locale;
 use crate::state::Library;
 
+pub mod json;
 pub mod worker;
 
 /// The path the shipped catalog is served at, packed from `public/catalog.json` at build
@@ -63,6 +64,34 @@ impl LoadError {
     }
 }
 
+/// How far reading a catalog from a URL has come, for the loading message: a catalog of
+/// 23,000 titles is 13 MB of JSON.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// Bytes received so far (after the transfer's compression is undone).
+    Received(u64),
+    /// All received: decoding, validating and indexing.
+    Reading,
+}
+
+impl Progress {
+    /// As the catalog worker posts it: a number, bytes received, or -1 for reading.
+    pub fn to_message(self) -> f64 {
+        match self {
+            Progress::Received(bytes) => bytes as f64,
+            Progress::Reading => -1.0,
+        }
+    }
+
+    pub fn from_message(n: f64) -> Progress {
+        if n < 0.0 {
+            Progress::Reading
+        } else {
+            Progress::Received(n as u64)
+        }
+    }
+}
+
 /// Fetches a catalog and indexes it for offers open on `today`.
 ///
 /// The built-in catalog arrives packed (`catalog::pack`, written by the build) and is
@@ -70,7 +99,11 @@ impl LoadError {
 /// the catalog worker, off the main thread, which hands catalog and index over packed.
 /// Either way the shell only unpacks: it never parses JSON, and a page never freezes
 /// while a large catalog is read.
-pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, LoadError> {
+pub async fn load(
+    source: &CatalogSource,
+    today: Date,
+    on_progress: impl Fn(Progress) + 'static,
+) -> Result<Arc<Library>, LoadError> {
     // Each step is called through an opaque function pointer: `#[inline(never)]` stops
     // LLVM, but wasm-opt would inline a function with one caller back into the future.
     let library = match source {
@@ -86,7 +119,7 @@ pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, L
             index(loaded, today)
         }
         CatalogSource::Url(url) => {
-            let packed = worker::read(url.as_str(), today).await?;
+            let packed = worker::read(url.as_str(), today, on_progress).await?;
             let unpack: fn(&[u8]) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
             unpack(&packed)?
         }
@@ -96,7 +129,7 @@ pub async fn load(source: &CatalogSource, today: Date) -> Result<Arc<Library>, L
 }
 
 /// A successful response from `url`; no answer and an error status are `LoadError`s.
-async fn fetch(url: &str) -> Result<gloo_net::http::Response, LoadError> {
+pub(crate) async fn fetch(url: &str) -> Result<gloo_net::http::Response, LoadError> {
     let response = gloo_net::http::Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
@@ -104,22 +137,13 @@ async fn fetch(url: &str) -> Result<gloo_net::http::Response, LoadError> {
     Ok(response)
 }
 
-fn network(e: gloo_net::Error) -> LoadError {
+pub(crate) fn network(e: gloo_net::Error) -> LoadError {
     LoadError::Network(e.to_string())
 }
 
 /// Fetches a file of our own origin as bytes.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     fetch(url).await?.binary().await.map_err(network)
-}
-
-/// Fetches a catalog in format v1 from `url`, decodes and indexes it. Runs in the catalog
-/// worker (`src/bin/catalog-worker.rs`), never on the page's main thread.
-pub async fn read_json(url: &str, today: Date) -> Result<Library, LoadError> {
-    let text = fetch(url).await?.text().await.map_err(network)?;
-    let loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
-    drop(text);
-    Ok(index(loaded, today))
 }
 
 // Kept out of the load future: with the decoder and the index build inlined, the future's
@@ -146,7 +170,7 @@ fn unpack_library(bytes: &[u8]) -> Result<Library, LoadError> {
 }
 
 #[inline(never)]
-fn index(loaded: Loaded, today: Date) -> Library {
+pub(crate) fn index(loaded: Loaded, today: Date) -> Library {
     let index = Index::build(&loaded.catalog, today);
     Library { loaded, index }
 }

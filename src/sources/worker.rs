@@ -9,24 +9,37 @@ use web_sys::{Event, MessageEvent, Worker, WorkerOptions};
 
 use catalog::Date;
 
-use super::LoadError;
+use super::{LoadError, Progress};
 
 /// The worker's loader, written by Trunk next to index.html (`data-loader-shim`).
 const SCRIPT: &str = "/catalog-worker_loader.js";
 
 /// Reads the catalog at `url` in a new worker, indexed for `today`; resolves to its packed
-/// answer, a `Result<Library, LoadError>` (see `super::unpack_library`).
-pub async fn read(url: &str, today: Date) -> Result<Vec<u8>, LoadError> {
+/// answer, a `Result<Library, LoadError>` (see `super::unpack_library`). Progress messages
+/// on the way go to `on_progress`.
+pub async fn read(url: &str, today: Date, on_progress: impl Fn(Progress) + 'static) -> Result<Vec<u8>, LoadError> {
     // The request travels as the worker's name, "2026-11-26 https://…": it is there when
     // the worker starts, so no message can be sent before the worker listens (a wasm worker
     // starts asynchronously).
     let options = WorkerOptions::new();
     options.set_name(&format!("{today} {url}"));
     let worker = Worker::new_with_options(SCRIPT, &options).map_err(|_| stopped())?;
-    // One answer: the packed result, or an error event when the worker could not be loaded
-    // or stopped on a fault of its own.
+    // Progress messages (numbers), then one answer: the packed result; or an error event
+    // when the worker could not be loaded or stopped on a fault of its own.
+    let mut on_message = None;
+    let mut on_progress = Some(on_progress);
     let answer = Promise::new(&mut |resolve, reject| {
-        worker.set_onmessage(Some(&resolve));
+        // Called once, by the Promise constructor.
+        let Some(on_progress) = on_progress.take() else { return };
+        let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            match data.as_f64() {
+                Some(n) => on_progress(Progress::from_message(n)),
+                None => drop(resolve.call1(&JsValue::NULL, &data)),
+            }
+        });
+        worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        on_message = Some(handler);
         // Handled here (the page explains it and offers Retry), so the error must not also
         // reach the window, where index.html's start guard would take it for a crash.
         let on_error = Closure::once_into_js(move |event: Event| {
@@ -37,8 +50,8 @@ pub async fn read(url: &str, today: Date) -> Result<Vec<u8>, LoadError> {
     });
     let answer = JsFuture::from(answer).await;
     worker.terminate();
-    let event = answer.map_err(|_| stopped())?;
-    let data = event.unchecked_into::<MessageEvent>().data();
+    drop(on_message);
+    let data = answer.map_err(|_| stopped())?;
     data.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).map_err(|_| stopped())
 }
 

@@ -1,0 +1,61 @@
+//! Reading a catalog in format v1 (JSON) from a URL: the catalog worker's work
+//! (`src/bin/catalog-worker.rs`), never done on the page's main thread.
+
+use catalog::{Date, Loaded};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStream, ReadableStreamDefaultReader};
+
+use super::{fetch, index, network, LoadError, Progress};
+use crate::state::Library;
+
+/// How often the received bytes are reported: about four times a second on a phone.
+const REPORT_EVERY: usize = 256 * 1024;
+
+/// Fetches the catalog at `url`, decodes, validates and indexes it for `today`, telling
+/// `progress` how far it has come.
+pub async fn read(url: &str, today: Date, progress: impl Fn(Progress)) -> Result<Library, LoadError> {
+    let response = fetch(url).await?;
+    let bytes = match response.body() {
+        Some(body) => receive(body, &progress).await?,
+        None => response.binary().await.map_err(network)?,
+    };
+    progress(Progress::Reading);
+    // As `Response.text()` would: invalid UTF-8 becomes U+FFFD, and the JSON decoder
+    // then names the place if it matters.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    drop(bytes);
+    let loaded: Loaded = catalog::decode(&text).map_err(LoadError::Catalog)?;
+    drop(text);
+    Ok(index(loaded, today))
+}
+
+/// Reads a response body chunk by chunk, so the page can show how much has arrived.
+async fn receive(body: ReadableStream, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    let mut reported = 0;
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadError::Network(describe(&e)))?;
+        if Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")).and_then(|v| v.dyn_into::<Uint8Array>())
+        else {
+            return Err(LoadError::Network("an unreadable part of the response".to_owned()));
+        };
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+        if bytes.len() - reported >= REPORT_EVERY {
+            reported = bytes.len();
+            progress(Progress::Received(reported as u64));
+        }
+    }
+}
+
+/// A thrown JS value as text (a broken connection rejects the read with a `TypeError`).
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| "the connection broke off".to_owned(), |e| String::from(e.message()))
+}
