@@ -49,7 +49,14 @@ fn Shell() -> impl IntoView {
         progress.set(None);
         async move { load(&source, today, move |p| progress.set(Some(p))).await }
     });
-    provide_context(AppState { source, catalog, progress, languages: StoredValue::new(languages), today });
+    provide_context(AppState {
+        source,
+        catalog,
+        progress,
+        grid_place: StoredValue::new(None),
+        languages: StoredValue::new(languages),
+        today,
+    });
 
     view! {
         <Html attr:lang=move || locale.get().code()/>

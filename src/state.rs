@@ -28,9 +28,20 @@ pub struct AppState {
     pub catalog: LocalResource<CatalogResult>,
     /// How far a catalog from a URL has come while it loads.
     pub progress: RwSignal<Option<Progress>>,
+    /// Where the reader was in the grid when they opened a film, so coming back (back
+    /// button, the back link, Escape) finds the same cards at the same place.
+    pub grid_place: StoredValue<Option<GridPlace>>,
     /// `navigator.languages`, for the default region.
     pub languages: StoredValue<Vec<String>>,
     pub today: Date,
+}
+
+/// A place in the grid: its query string, how many cards were mounted, the scroll offset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridPlace {
+    pub search: String,
+    pub shown: usize,
+    pub scroll_y: f64,
 }
 
 impl AppState {

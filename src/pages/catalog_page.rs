@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
-use crate::state::{use_app, use_locale, Library};
+use crate::state::{use_app, use_locale, GridPlace, Library};
 
 /// Cards mounted at first and added by each "show more": two screens' worth. A catalog of
 /// 23,000 titles would otherwise mount 23,000 cards at once.
@@ -80,12 +80,28 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
     let as_of = library.loaded.catalog.as_of;
-    // How many cards are mounted; a new filter starts again from one page.
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
+    // How many cards are mounted; a new filter starts again from one page. Coming back
+    // from a film to the same query mounts as many as before and scrolls to where the
+    // reader was (the place is noted when a card is clicked).
+    let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
+    let shown = RwSignal::new(returning.as_ref().map_or(PAGE, |p| p.shown));
+    if let Some(place) = returning {
+        // After the cards are drawn, and after the router's own scroll to the top.
+        request_animation_frame(move || {
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
+        });
+    }
+    Effect::new(move |first: Option<()>| {
         filter.track();
-        shown.set(PAGE);
+        if first.is_some() {
+            shown.set(PAGE);
+        }
     });
+    let note_place = move |_| {
+        let scroll_y = window().scroll_y().unwrap_or(0.0);
+        let search = location.search.get_untracked();
+        app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
+    };
     // The count is announced once typing or clicking pauses, not after every keystroke: a
     // screen reader would otherwise read "12 Filme" after each letter of a search.
     let announced = RwSignal::new(String::new());
@@ -135,7 +151,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 <Show when=move || results.with(|r| r.films.is_empty())>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
                 </Show>
-                <ul class="film-grid" role="list">
+                <ul class="film-grid" role="list" on:click=note_place>
                     <For
                         each=move || results.with(|r| r.films.iter().take(shown.get()).copied().collect::<Vec<_>>())
                         key=|i| *i

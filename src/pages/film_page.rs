@@ -5,7 +5,7 @@ use std::sync::Arc;
 use catalog::query::with_filter;
 use catalog::{offer_groups, Badge};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
 use crate::components::{FilmCard, OfferList};
 use crate::pages::{use_url_filter, with_catalog};
@@ -25,6 +25,14 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
     let location = use_location();
     // Back keeps the language and the source; only the path changes.
     let back = move || format!("/{}", filter.with(|f| with_filter(&location.search.get(), f)));
+    // Escape goes back to the grid, as the back link does.
+    let navigate = use_navigate();
+    let escape = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && !e.default_prevented() {
+            navigate(&back(), Default::default());
+        }
+    });
+    on_cleanup(move || escape.remove());
 
     move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
