@@ -2,7 +2,7 @@
 // build (served brotli-compressed, like a production host): on this machine's loopback
 // and on a throttled mobile connection. Prints figures; asserts nothing.
 //   scripts/build.sh && node scripts/bench-first-card.mjs [runs]
-import { start, openPage } from '../tests/e2e/browser.mjs';
+import { start, openPage } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const NETWORKS = {

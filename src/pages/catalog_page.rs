@@ -14,9 +14,15 @@ use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
 use crate::state::{use_app, use_locale, GridPlace, Library};
 
-/// Cards mounted at first and added by each "show more": two screens' worth. A catalog of
+/// Cards mounted for a list and added by each "show more": two screens' worth. A catalog of
 /// 23,000 titles would otherwise mount 23,000 cards at once.
 const PAGE: usize = 48;
+
+/// Cards mounted in the task of the keystroke or click that changed the list: a first
+/// screen's worth (three rows of four). The rest of the page follows in the next task, so
+/// typing stays quick: drawing a card is most of what a keystroke costs
+/// (`node scripts/bench-keystrokes.mjs`).
+const FIRST: usize = 12;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -31,12 +37,43 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let navigate = use_navigate();
     let today = app.today;
     let filter = use_url_filter(&library);
+    // How many cards are mounted. Coming back from a film to the same query mounts as many
+    // as before and scrolls to where the reader was (the place is noted when a card is
+    // clicked); back and forward between lists keep the count.
+    let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
+    let shown = RwSignal::new(returning.as_ref().map_or(FIRST, |p| p.shown));
+    // After the first screen is painted (the frame), in a task of its own.
+    let fill_page = move || {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    shown.try_update(|n| *n = (*n).max(PAGE));
+                },
+                Duration::ZERO,
+            )
+        })
+    };
+    match returning {
+        // After the cards are drawn, and after the router's own scroll to the top.
+        Some(place) => request_animation_frame(move || {
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
+        }),
+        None => fill_page(),
+    }
+    let note_place = move |_| {
+        let scroll_y = window().scroll_y().unwrap_or(0.0);
+        let search = location.search.get_untracked();
+        app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
+    };
+    // A new list starts again from its first screen.
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
+            shown.set(FIRST);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+            fill_page();
         }
     };
     // Every filter change is a history entry, so back and forward walk through them.
@@ -80,28 +117,6 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
     let as_of = library.loaded.catalog.as_of;
-    // How many cards are mounted; a new filter starts again from one page. Coming back
-    // from a film to the same query mounts as many as before and scrolls to where the
-    // reader was (the place is noted when a card is clicked).
-    let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
-    let shown = RwSignal::new(returning.as_ref().map_or(PAGE, |p| p.shown));
-    if let Some(place) = returning {
-        // After the cards are drawn, and after the router's own scroll to the top.
-        request_animation_frame(move || {
-            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
-        });
-    }
-    Effect::new(move |first: Option<()>| {
-        filter.track();
-        if first.is_some() {
-            shown.set(PAGE);
-        }
-    });
-    let note_place = move |_| {
-        let scroll_y = window().scroll_y().unwrap_or(0.0);
-        let search = location.search.get_untracked();
-        app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
-    };
     // The count is announced once typing or clicking pauses, not after every keystroke: a
     // screen reader would otherwise read "12 Filme" after each letter of a search.
     let announced = RwSignal::new(String::new());

@@ -1,0 +1,29 @@
+// Debian's Chromium through Playwright, for the benchmark scripts (they read Chromium's
+// own figures: network emulation over CDP, performance timings). The journeys under
+// tests/e2e run in three engines over WebDriver instead (tests/e2e/webdriver.mjs).
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/webdriver.mjs';
+
+/** The built app (FLIMMER_DIST or dist/) served, and Chromium launched with `args` added. */
+export async function start({ args = [] } = {}) {
+  const server = await serve(process.env.FLIMMER_DIST ?? 'dist');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...args],
+  });
+  return {
+    url: server.url,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A fresh context and page in `locale`. */
+export async function openPage(browser, { locale = 'de-DE', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  return { context, page: await context.newPage() };
+}
