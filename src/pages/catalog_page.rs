@@ -53,12 +53,12 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             )
         })
     };
-    match returning {
+    fill_page();
+    if let Some(place) = returning {
         // After the cards are drawn, and after the router's own scroll to the top.
-        Some(place) => request_animation_frame(move || {
+        request_animation_frame(move || {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
-        }),
-        None => fill_page(),
+        });
     }
     let note_place = move |_| {
         let scroll_y = window().scroll_y().unwrap_or(0.0);
