@@ -19,6 +19,8 @@ command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v brotli >/dev/null || missing+=(brotli)
 # A throwaway certificate for the https catalog server of the journey at real scale.
 command -v openssl >/dev/null || missing+=(openssl)
+# The locale sources WebKit's journeys compile their browser languages from (webdriver.mjs).
+[ -d /usr/share/i18n/locales ] && command -v localedef >/dev/null || missing+=(locales)
 # Japanese, Chinese and Korean original titles in screenshots and test renders.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then

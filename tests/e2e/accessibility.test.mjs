@@ -1,21 +1,22 @@
 // WCAG 2.2 AA checks with axe-core on every view, and the filter used by keyboard alone.
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, openPage } from './browser.mjs';
+import { engines, start } from './browser.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let app;
-before(async () => { app = await start(); });
-after(async () => { await app?.stop(); });
-
+// axe-core as a script of the page, then axe.run in it: the same checks in every engine.
 async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: tags }), RULES);
-  return result.violations.map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`);
+  await page.eval((source) => {
+    const script = document.createElement('script');
+    script.textContent = source;
+    document.head.append(script);
+  }, AXE);
+  return page.evalAsync((tags) => window.axe.run(document, { runOnly: tags })
+    .then((result) => result.violations.map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`)), RULES);
 }
 
 const VIEWS = [
@@ -27,51 +28,64 @@ const VIEWS = [
   ['not found', '/nowhere', 1280, 'h1'],
 ];
 
-for (const [name, path, width, ready] of VIEWS) {
-  test(`no axe violations: ${name}`, async () => {
-    const { page, context } = await openPage(app.browser, { viewport: { width, height: 900 } });
-    await page.goto(`${app.url}${path}`);
-    await page.locator(ready).first().waitFor();
-    assert.deepEqual(await violations(page), []);
-    await context.close();
-  });
-}
+// WebKitGTK's MiniBrowser keeps its window at least 447 px wide (its toolbar, also in a
+// pop-up): the 360 px phone cannot be set there. Firefox gets it in a pop-up (webdriver.mjs).
+const NARROWEST = { webkit: 447 };
 
-test('no axe violations: load failure with Retry', async () => {
-  const { page, context } = await openPage(app.browser);
-  await page.route('**/catalog.json', (route) => route.fulfill({ status: 500, body: '' }));
-  await page.goto(`${app.url}/`);
-  await page.getByRole('alert').waitFor();
-  assert.deepEqual(await violations(page), []);
-  await context.close();
-});
+for (const engine of engines()) describe(engine, () => {
+  let app;
+  before(async () => { app = await start(engine); });
+  after(async () => { await app?.stop(); });
 
-test('keyboard only: skip link, then toggle Netflix with Space and a type with Enter', async () => {
-  const { page, context } = await openPage(app.browser);
-  await page.goto(`${app.url}/?region=DE&types=flatrate`);
-  await page.locator('.film-grid article').first().waitFor();
-
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
-  await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-  assert.match(page.url(), /\?region=DE&types=flatrate$/, 'the skip link keeps the filter in the URL');
-
-  // Tab on to the Netflix toggle: it must be reachable and work without a mouse.
-  let reached = false;
-  for (let i = 0; i < 10 && !reached; i++) {
-    await page.keyboard.press('Tab');
-    reached = await page.evaluate(() => document.activeElement.dataset.provider === 'netflix');
+  for (const [name, path, width, ready] of VIEWS) {
+    const tooNarrow = width < (NARROWEST[engine] ?? 0)
+      && `MiniBrowser (WebKitGTK) cannot make its viewport narrower than ${NARROWEST[engine]} px, not ${width}`;
+    test(`no axe violations: ${name}`, { skip: tooNarrow }, async () => {
+      const page = await app.open({ viewport: { width, height: 900 } });
+      await page.goto(`${app.url}${path}`);
+      await page.$(ready).first().waitFor();
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
   }
-  assert.ok(reached, 'the Netflix toggle is reachable by Tab');
-  await page.keyboard.press('Space');
-  await page.waitForURL(/services=netflix/);
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true',
-    'focus stays on the toggle after the URL changes');
 
-  await page.locator('button[data-type="rent"]').focus();
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/types=flatrate,rent/);
-  assert.deepEqual(page.problems, []);
-  await context.close();
+  test('no axe violations: load failure with Retry', async () => {
+    app.server.fault = (path) => (path === '/catalog.bin' ? { status: 500, body: '' } : null);
+    const page = await app.open();
+    await page.goto(`${app.url}/`);
+    await page.$('[role="alert"]').waitFor();
+    assert.deepEqual(await violations(page), []);
+    await page.close();
+    app.server.fault = () => null;
+  });
+
+  test('keyboard only: skip link, then toggle Netflix with Space and a type with Enter', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    await page.$('.film-grid article').first().waitFor();
+
+    await page.keys('Tab');
+    assert.equal(await page.eval(() => document.activeElement.className), 'skip-link');
+    await page.keys('Enter');
+    assert.equal(await page.eval(() => document.activeElement.id), 'main');
+    assert.match(await page.url(), /\?region=DE&types=flatrate$/, 'the skip link keeps the filter in the URL');
+
+    // Tab on to the Netflix toggle: it must be reachable and work without a mouse.
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keys('Tab');
+      reached = await page.eval(() => document.activeElement.dataset.provider === 'netflix');
+    }
+    assert.ok(reached, 'the Netflix toggle is reachable by Tab');
+    await page.keys('Space');
+    await page.waitForURL(/services=netflix/);
+    assert.equal(await page.eval(() => document.activeElement.getAttribute('aria-pressed')), 'true',
+      'focus stays on the toggle after the URL changes');
+
+    await page.$('button[data-type="rent"]').focus();
+    await page.keys('Enter');
+    await page.waitForURL(/types=flatrate,rent/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 });

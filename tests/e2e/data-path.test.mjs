@@ -1,0 +1,86 @@
+// Journeys of the data path and the way back from a film: a JSON catalog from another
+// site shows how much has arrived while it loads; the film page groups its offers; back,
+// the back link and Escape return to the grid at the same place.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { engines, start } from './browser.mjs';
+import { foreign } from './server.mjs';
+
+// Our own catalog as JSON: 877 KB, in 64 KB parts every 100 ms from the other site.
+const CATALOG = readFileSync(new URL('../../public/catalog.json', import.meta.url), 'utf8');
+
+for (const engine of engines()) describe(engine, () => {
+  let app;
+  let site;
+  before(async () => {
+    app = await start(engine);
+    site = await foreign('catalog.example', (path) => (path === '/slow.json'
+      ? { type: 'application/json', body: CATALOG, trickle: { bytes: 64 * 1024, every: 100 } }
+      : null));
+  });
+  after(async () => {
+    await app?.stop();
+    await site?.close();
+  });
+
+  test('a catalog from a slow site shows how much has arrived, then its films', async () => {
+    const page = await app.open({ proxy: site.proxy, insecureCerts: true });
+    await page.goto(`${app.url}/?region=DE&source=${site.url}/slow.json`);
+    const progress = page.$('[data-testid="load-progress"]');
+    // Read every 256 KB by the catalog worker: "0,3 MB empfangen", then "wird gelesen".
+    await page.waitFor(async () => /^\d+,\d MB empfangen$/.test(await progress.text().catch(() => '')),
+      { message: 'the received megabytes while the catalog arrives' });
+    await page.$('.film-grid article').first().waitFor({ timeout: 30_000 });
+    assert.match(await page.$('[data-testid="result-count"]').text(), /^\d+ Filme$/);
+    assert.equal(await progress.count(), 0, 'the loading message is gone');
+    assert.match(await page.$('[data-testid="source-note"]').text(), /catalog\.example/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the film page groups the offers by way to watch and folds the other countries', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/film/tmdb:949?region=DE`);
+    const offers = page.$('[data-testid="film-offers"]');
+    await offers.waitFor();
+    assert.deepEqual((await offers.$('h3').allTexts()).slice(0, 3), ['Flatrate', 'Leihen', 'Kaufen']);
+    const others = page.$('[data-testid="other-countries"]');
+    assert.equal(await others.prop('open'), false, 'the other countries start folded');
+    await others.$('summary').click();
+    assert.equal(await others.prop('open'), true);
+    assert.ok((await others.$('h3').allTexts()).includes('Österreich'));
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('back, the back link and Escape return to the grid at the same place', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate,rent,buy`);
+    await page.$('[data-testid="show-more"]').click();
+    await page.waitFor(async () => (await page.$('.film-grid article').count()) === 96);
+    const card = page.$('.film-grid article').nth(70);
+    const id = await card.attr('data-film-id');
+    await card.eval((e) => e.scrollIntoView({ block: 'center' }));
+    const place = await page.eval(() => Math.round(scrollY));
+    assert.ok(place > 2000, `scrolled deep into the grid (${place})`);
+    const grid = await page.url();
+
+    const cameBack = async (how) => {
+      await page.waitForURL((u) => u.href === grid);
+      await page.waitFor(async () => Math.abs((await page.eval(() => scrollY)) - place) <= 2,
+        { message: `${how}: back at ${place}, not ${await page.eval(() => scrollY)}` });
+      assert.equal(await page.$('.film-grid article').count(), 96, `${how}: as many cards as before`);
+    };
+    for (const how of ['Escape', 'back button', 'back link']) {
+      await page.$(`article[data-film-id="${id}"] h3 a`).click();
+      await page.waitForURL(/\/film\//);
+      if (how === 'Escape') await page.keys('Escape');
+      else if (how === 'back button') await page.back();
+      else await page.$('a[href]', { name: /Zurück zur Übersicht/ }).click();
+      await cameBack(how);
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});
