@@ -34,20 +34,23 @@ pub fn FilterPanel(
     let count = move |key: FacetKey, value: &str| {
         results.with(|r| r.options(key).iter().find(|o| o.value == value).map_or(0, |o| o.count))
     };
-    // Open when a folded facet is set, so a shared link shows what narrows the list.
-    let more_open = move || {
-        filter.with(|f| {
-            f.list.is_some()
-                || !f.kinds.is_empty()
-                || !f.genres.is_empty()
-                || !f.without_genres.is_empty()
-                || !f.years.is_open()
-                || !f.runtime.is_open()
-                || f.min_rating.is_some()
-                || !f.ages.is_empty()
-                || !f.languages.is_empty()
-        })
-    };
+    // Opens when a folded facet is set, so a shared link shows what narrows the list, and
+    // never closes by itself: clearing the last folded filter from inside would otherwise
+    // fold away the button that has the keyboard focus, and the focus would fall to <body>.
+    let more_open = Memo::new(move |was_open: Option<&bool>| {
+        was_open.copied().unwrap_or(false)
+            || filter.with(|f| {
+                f.list.is_some()
+                    || !f.kinds.is_empty()
+                    || !f.genres.is_empty()
+                    || !f.without_genres.is_empty()
+                    || !f.years.is_open()
+                    || !f.runtime.is_open()
+                    || f.min_rating.is_some()
+                    || !f.ages.is_empty()
+                    || !f.languages.is_empty()
+            })
+    });
 
     view! {
         <section class="filter" aria-labelledby="filter-heading">

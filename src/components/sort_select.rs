@@ -18,6 +18,10 @@ pub fn SortSelect(
             <select
                 id="sort-select"
                 class="filter__select"
+                // The value as a property too: once the reader has changed the select, a
+                // browser ignores changes to its options' `selected` attribute (Firefox kept
+                // showing the old order after Back).
+                prop:value=move || filter.with(Filter::effective_sort).as_str()
                 on:change=move |ev| {
                     let sort = Sort::parse(&event_target_value(&ev));
                     on_change.run(Filter { sort, ..filter.get_untracked() });
