@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use catalog::{CatalogError, Date, HttpsUrl, Index, Loaded};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 use crate::i18n::Locale;
 use crate::state::Library;
@@ -108,7 +109,10 @@ pub async fn load(
     // LLVM, but wasm-opt would inline a function with one caller back into the future.
     let library = match source {
         CatalogSource::BuiltIn => {
-            let packed = fetch_bytes(BUILT_IN_PATH).await?;
+            let packed = match early_fetch() {
+                Some(response) => read_bytes(response, BUILT_IN_PATH).await?,
+                None => fetch(BUILT_IN_PATH).await?.binary().await.map_err(network)?,
+            };
             let unpack: fn(&[u8]) -> Result<Loaded, LoadError> = std::hint::black_box(unpack_catalog);
             let loaded = unpack(&packed)?;
             drop(packed);
@@ -141,9 +145,29 @@ pub(crate) fn network(e: gloo_net::Error) -> LoadError {
     LoadError::Network(e.to_string())
 }
 
-/// Fetches a file of our own origin as bytes.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    fetch(url).await?.binary().await.map_err(network)
+/// The request for the built-in catalog that index.html started before the app loaded
+/// (`window.__flimmerCatalog`), taken once: a Retry fetches anew. A `<link rel=preload>`
+/// did the same in Chromium and Firefox, but WebKit does not hand a preloaded response to
+/// the app's fetch and downloaded the catalog twice.
+fn early_fetch() -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("__flimmerCatalog");
+    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(promise)
+}
+
+/// The bytes of a response promised by `early_fetch`.
+async fn read_bytes(response: js_sys::Promise, url: &str) -> Result<Vec<u8>, LoadError> {
+    let failed = |e: wasm_bindgen::JsValue| LoadError::Network(e.as_string().unwrap_or_else(|| "no answer".to_owned()));
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(response).await.map_err(failed)?.unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
+    }
+    let buffer = response.array_buffer().map_err(failed)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer).await.map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 // Kept out of the load future: with the decoder and the index build inlined, the future's
