@@ -19,6 +19,7 @@ pub struct Catalog {
     pub providers: Vec<Provider>,
     /// Most-voted first, then by title: the order a list of films starts from, so a
     /// filter only has to drop films, never sort them (see `decode`).
+    #[serde(with = "crate::pack::films")]
     pub films: Vec<Film>,
 }
 

@@ -23,7 +23,7 @@ const MAGIC: &[u8; 7] = b"FLIMMER";
 /// the writer's layout exactly: bump this whenever a packed type changes its fields. The
 /// app only ever reads what the same build wrote (its own `catalog.bin`, its own worker);
 /// the version catches a stale file a cache kept across releases.
-pub const PACK_VERSION: u8 = 1;
+pub const PACK_VERSION: u8 = 2;
 
 /// Packs a value (a `Loaded` catalog, or a worker's answer about one).
 pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {
@@ -47,5 +47,54 @@ pub fn unpack<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CatalogError> {
         },
         Some((version, _)) => Err(damaged(&format!("layout {version}, this app reads layout {PACK_VERSION}"))),
         None => Err(damaged("cut short or garbled")),
+    }
+}
+
+/// Films are packed one by one, each as its own bytes, and read back through an opaque
+/// function pointer: the reader of one film stays one function of its own. Inlined into
+/// the reader of the whole catalog, it made one 25 KB wasm function, and WebKit's baseline
+/// wasm compiler (JavaScriptCore's BBQ) corrupted about one page load in 25 running it
+/// (README, "WebKit"; `scripts/stress-load.mjs webkit N`).
+pub(crate) mod films {
+    use serde::de::{SeqAccess, Visitor};
+    use serde::{Deserializer, Serialize, Serializer};
+
+    use crate::model::Film;
+
+    struct Bytes(Vec<u8>);
+
+    impl Serialize for Bytes {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(&self.0)
+        }
+    }
+
+    pub fn serialize<S: Serializer>(films: &[Film], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(films.iter().map(|f| Bytes(postcard::to_allocvec(f).unwrap_or_default())))
+    }
+
+    #[inline(never)]
+    fn one(bytes: &[u8]) -> Option<Film> {
+        postcard::from_bytes(bytes).ok()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Film>, D::Error> {
+        struct Films;
+        impl<'de> Visitor<'de> for Films {
+            type Value = Vec<Film>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("packed films")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Film>, A::Error> {
+                // Opaque to wasm-opt, which would inline a function with one caller.
+                let one: fn(&[u8]) -> Option<Film> = std::hint::black_box(one);
+                let mut films = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(bytes) = seq.next_element::<&[u8]>()? {
+                    films.push(one(bytes).ok_or_else(|| serde::de::Error::custom("a garbled film"))?);
+                }
+                Ok(films)
+            }
+        }
+        d.deserialize_seq(Films)
     }
 }
