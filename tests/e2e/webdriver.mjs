@@ -186,9 +186,14 @@ export async function newSession(engine, { locale = 'de-DE', args = [], insecure
       const { sessionId } = await driver.call('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
       const page = new Page(driver, sessionId, engine);
       openPages.add(page);
-      await page.setViewport(viewport.width, viewport.height);
+      // A viewport the engine cannot take is no reason to try again: end the session, say so.
+      await page.setViewport(viewport.width, viewport.height).catch(async (err) => {
+        await page.close();
+        throw Object.assign(err, { final: true });
+      });
       return page;
     } catch (err) {
+      if (err.final) throw err;
       lastError = err;
       await sleep(500);
     }
@@ -304,7 +309,10 @@ export class Page {
         last = err;
       }
       if (Date.now() > until) {
-        throw new Error(`${this.engine}: waited ${timeout} ms for ${message ?? predicate}; last: ${last?.message ?? last}; url ${await this.url().catch(() => '?')}`);
+        // What the page shows and what it recorded, so a failure says stuck, error or wrong.
+        const state = await this.eval(() => ({ errors: window.__flimmerErrors, text: document.body?.innerText.slice(0, 160) }))
+          .catch((err) => err.message);
+        throw new Error(`${this.engine}: waited ${timeout} ms for ${message ?? predicate}; last: ${last?.message ?? last}; url ${await this.url().catch(() => '?')}; page: ${JSON.stringify(state)}`);
       }
       await sleep(50);
     }
