@@ -35,7 +35,7 @@ step "import: the public service lists in ../shared/data → tests/e2e/artifacts
 # For the journey at real scale; the services' own texts are never committed (.gitignore).
 data="$ROOT/../shared/data/streaming-catalogs"
 mkdir -p tests/e2e/artifacts
-cargo run -q --locked -p import -- --as-of 2021-11-26 \
+cargo run -q --locked -p import --bin flimmer-import -- --as-of 2021-11-26 \
   "netflix:US=$data/netflix_titles.csv" "prime-video:US=$data/amazon_prime_titles.csv" \
   "disney-plus:US=$data/disney_plus_titles.csv" "hulu:US=$data/hulu_titles.csv" \
   --out tests/e2e/artifacts/catalog-23k.json 2> tests/e2e/artifacts/import-summary.txt
