@@ -26,8 +26,9 @@ for (const engine of engines()) describe(engine, () => {
 
     await search(page, 'hea');
     await search(page, 'heat');
-    assert.equal(await firstCard(page).attr('data-film-id'), 'tmdb:949');
-    assert.match(await page.url(), /q=heat/);
+    // The URL changes first, the grid in the same or the next frame: wait for it.
+    await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
+      { message: 'Heat as the first card' });
 
     await page.reload();
     await page.$('article[data-film-id="tmdb:949"]').waitFor();
@@ -37,7 +38,8 @@ for (const engine of engines()) describe(engine, () => {
     // The keystrokes replaced each other: one step back is the list before the search.
     await page.back();
     await page.waitForURL((url) => !new URL(url).searchParams.has('q'));
-    assert.equal(await page.$('[data-testid="result-count"]').text(), before);
+    await page.waitFor(async () => (await page.$('[data-testid="result-count"]').text()) === before,
+      { message: `the count before the search (${before})` });
     assert.equal(await searchBox(page).value(), '');
     assert.deepEqual(await page.problems(), []);
     await page.close();
