@@ -29,18 +29,18 @@ const VIEWS = [
 ];
 
 // WebKitGTK's MiniBrowser keeps its window at least 447 px wide (its toolbar, also in a
-// pop-up): the 360 px phone cannot be set there. Firefox gets it in a pop-up (webdriver.mjs).
-const NARROWEST = { webkit: 447 };
+// pop-up): the 360 px phone cannot be set there, so WebKit checks the phone layout (one
+// column, the filter above the grid) at 480 px. Firefox gets 360 px in a pop-up (webdriver.mjs).
+const NARROWEST = { webkit: 480 };
 
 for (const engine of engines()) describe(engine, () => {
   let app;
   before(async () => { app = await start(engine); });
   after(async () => { await app?.stop(); });
 
-  for (const [name, path, width, ready] of VIEWS) {
-    const tooNarrow = width < (NARROWEST[engine] ?? 0)
-      && `MiniBrowser (WebKitGTK) cannot make its viewport narrower than ${NARROWEST[engine]} px, not ${width}`;
-    test(`no axe violations: ${name}`, { skip: tooNarrow }, async () => {
+  for (const [name, path, wanted, ready] of VIEWS) {
+    const width = Math.max(wanted, NARROWEST[engine] ?? 0);
+    test(`no axe violations: ${name}`, async () => {
       const page = await app.open({ viewport: { width, height: 900 } });
       await page.goto(`${app.url}${path}`);
       await page.$(ready).first().waitFor();
