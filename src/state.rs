@@ -2,9 +2,10 @@
 //! catalog, and the two browser facts the filter needs; the page language on its own.
 //! Everything else is derived.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
-use catalog::{Date, Index, Loaded, RegionCode};
+use catalog::{Date, Film, Index, Loaded, RegionCode};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,39 @@ pub type CatalogResult = Result<Arc<Library>, LoadError>;
 pub struct Library {
     pub loaded: Loaded,
     pub index: Index,
+}
+
+/// One film of a library, shared rather than copied: a card holds its film for as long as
+/// it is mounted, and the windowed grid mounts cards as the reader scrolls.
+#[derive(Clone)]
+pub struct SharedFilm {
+    library: Arc<Library>,
+    at: usize,
+}
+
+impl SharedFilm {
+    /// The film at `at` in the library's catalog; `None` past its end.
+    pub fn new(library: Arc<Library>, at: usize) -> Option<Self> {
+        (at < library.loaded.catalog.films.len()).then_some(SharedFilm { library, at })
+    }
+
+    /// The film with this id.
+    pub fn find(library: Arc<Library>, id: &str) -> Option<Self> {
+        let at = library.loaded.catalog.films.iter().position(|f| f.id.as_str() == id)?;
+        Some(SharedFilm { library, at })
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+}
+
+impl Deref for SharedFilm {
+    type Target = Film;
+
+    fn deref(&self) -> &Film {
+        &self.library.loaded.catalog.films[self.at]
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -36,11 +70,11 @@ pub struct AppState {
     pub today: Date,
 }
 
-/// A place in the grid: its query string, how many cards were mounted, the scroll offset.
+/// A place in the grid: its query string, which cards were mounted, the scroll offset.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GridPlace {
     pub search: String,
-    pub shown: usize,
+    pub shown: crate::grid_window::GridWindow,
     pub scroll_y: f64,
 }
 

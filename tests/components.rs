@@ -9,7 +9,7 @@ use catalog::{
 use flimmer::components::skipped_notice::{SHOWN_ENTRIES, SHOWN_PROBLEMS};
 use flimmer::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
 use flimmer::i18n::Locale;
-use flimmer::state::PageLocale;
+use flimmer::state::{Library, PageLocale, SharedFilm};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -22,6 +22,13 @@ const TODAY: Date = Date { year: 2026, month: 3, day: 5 };
 
 fn sample() -> Catalog {
     decode(FIXTURE).expect("fixture loads").catalog
+}
+
+/// A film of the fixture, as the app's cards get it: shared with its library.
+fn shared(id: &str) -> SharedFilm {
+    let loaded = decode(FIXTURE).expect("fixture loads");
+    let index = Index::build(&loaded.catalog, TODAY);
+    SharedFilm::find(std::sync::Arc::new(Library { loaded, index }), id).expect("the fixture has the film")
 }
 
 /// A fresh element in the page to mount into.
@@ -54,7 +61,7 @@ fn click(root: &web_sys::HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn film_card_shows_the_film_and_where_it_streams() {
     let catalog = sample();
-    let heat = catalog.film("tmdb:949").unwrap().clone();
+    let heat = shared("tmdb:949");
     let shown = badges(&catalog, &heat, &Filter::new(RegionCode::DE), TODAY);
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
@@ -80,8 +87,7 @@ async fn film_card_shows_the_film_and_where_it_streams() {
 
 #[wasm_bindgen_test]
 async fn film_card_renders_hostile_text_as_text() {
-    let catalog = sample();
-    let hostile = catalog.film("flimmer:hostile").unwrap().clone();
+    let hostile = shared("flimmer:hostile");
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(PageLocale(Locale::En));

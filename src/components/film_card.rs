@@ -1,15 +1,15 @@
 //! A film card: poster, facts, people, rating, synopsis and where to watch it.
 
-use catalog::{Badge, Film};
+use catalog::Badge;
 use leptos::prelude::*;
 
 use super::{OfferList, Poster};
-use crate::state::use_locale;
+use crate::state::{use_locale, SharedFilm};
 
 #[component]
 pub fn FilmCard(
     /// The film to show.
-    film: Film,
+    film: SharedFilm,
     /// The offers to show, already filtered for the reader's region and services.
     #[prop(into)]
     badges: Signal<Vec<Badge>>,

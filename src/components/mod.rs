@@ -2,6 +2,7 @@
 
 pub mod empty_state;
 pub mod film_card;
+pub mod film_grid;
 pub mod filter_panel;
 pub mod load_status;
 pub mod my_services;
@@ -16,6 +17,7 @@ pub mod sort_select;
 
 pub use empty_state::EmptyState;
 pub use film_card::FilmCard;
+pub use film_grid::FilmGrid;
 pub use filter_panel::FilterPanel;
 pub use load_status::{LoadFailed, Loading};
 pub use my_services::MyServices;

@@ -1,16 +1,17 @@
 //! A film's poster, or a drawn placeholder with the title when the catalog has none.
 
-use catalog::Film;
 use leptos::prelude::*;
+
+use crate::state::SharedFilm;
 
 #[component]
 pub fn Poster(
     /// The film whose poster to show.
-    film: Film,
+    film: SharedFilm,
     /// The title in the page language, written on the placeholder.
     title: String,
 ) -> impl IntoView {
-    match film.poster {
+    match &film.poster {
         // Decorative: the card's heading already names the film.
         Some(url) => view! {
             <img class="poster" src=url.as_str().to_owned() alt="" loading="lazy" decoding="async" width="200" height="300"/>

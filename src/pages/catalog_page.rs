@@ -4,25 +4,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{badges, loosen_hint, my_services, Filter};
+use catalog::{loosen_hint, my_services, Filter};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice, SortSelect};
+use crate::components::{EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
+use crate::grid_window::GridWindow;
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
 use crate::state::{use_app, use_locale, GridPlace, Library};
-
-/// Cards mounted for a list and added by each "show more": two screens' worth. A catalog of
-/// 23,000 titles would otherwise mount 23,000 cards at once.
-const PAGE: usize = 48;
-
-/// Cards mounted in the task of the keystroke or click that changed the list: a first
-/// screen's worth (three rows of four). The rest of the page follows in the next task, so
-/// typing stays quick: drawing a card is most of what a keystroke costs
-/// (`node scripts/bench-keystrokes.mjs`).
-const FIRST: usize = 12;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -35,24 +26,17 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let locale = use_locale();
     let location = use_location();
     let navigate = use_navigate();
-    let today = app.today;
     let filter = use_url_filter(&library);
-    // How many cards are mounted. Coming back from a film to the same query mounts as many
-    // as before and scrolls to where the reader was (the place is noted when a card is
-    // clicked); back and forward between lists keep the count.
+    // Which cards are mounted (`grid_window`). Coming back from a film to the same query
+    // mounts the same ones and scrolls to where the reader was (the place is noted when a
+    // card is clicked); back and forward between lists keep them.
     let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
-    let shown = RwSignal::new(returning.as_ref().map_or(FIRST, |p| p.shown));
-    // After the first screen is painted (the frame), in a task of its own.
-    let fill_page = move || {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    shown.try_update(|n| *n = (*n).max(PAGE));
-                },
-                Duration::ZERO,
-            )
-        })
-    };
+    let shown = RwSignal::new(returning.as_ref().map_or_else(GridWindow::default, |p| p.shown.clone()));
+    // A new list mounts its first screen of cards in the task that changed it, the rest of
+    // its first page after the frame that paints them, in a task of its own.
+    let first_screen = RwSignal::new(returning.is_none());
+    let fill_page =
+        move || request_animation_frame(move || set_timeout(move || _ = first_screen.try_set(false), Duration::ZERO));
     fill_page();
     if let Some(place) = returning {
         // After the cards are drawn, and after the router's own scroll to the top.
@@ -60,7 +44,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
         });
     }
-    let note_place = move |_| {
+    let note_place = move |()| {
         let scroll_y = window().scroll_y().unwrap_or(0.0);
         let search = location.search.get_untracked();
         app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
@@ -69,7 +53,8 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let go = {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool| {
-            shown.set(FIRST);
+            shown.set(GridWindow::default());
+            first_screen.set(true);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
@@ -166,41 +151,15 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 <Show when=move || results.with(|r| r.films.is_empty())>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>
                 </Show>
-                <ul class="film-grid" role="list" on:click=note_place>
-                    <For
-                        each=move || results.with(|r| r.films.iter().take(shown.get()).copied().collect::<Vec<_>>())
-                        key=|i| *i
-                        let:i
-                    >
-                        {
-                            let library = library.clone();
-                            let film = library.loaded.catalog.films[i as usize].clone();
-                            let href = Signal::derive({
-                                let id = film.id.clone();
-                                move || format!("/film/{id}{}", link_query.get())
-                            });
-                            let shown_badges = Signal::derive(move || {
-                                let catalog = &library.loaded.catalog;
-                                filter.with(|f| badges(catalog, &catalog.films[i as usize], f, today))
-                            });
-                            view! {
-                                <li class="film-grid__item">
-                                    <FilmCard film=film badges=shown_badges href=href/>
-                                </li>
-                            }
-                        }
-                    </For>
-                </ul>
-                <Show when=move || results.with(|r| r.films.len() > shown.get())>
-                    <button
-                        type="button"
-                        class="button film-grid__more"
-                        data-testid="show-more"
-                        on:click=move |_| shown.update(|n| *n += PAGE)
-                    >
-                        {move || locale.show_more(results.with(|r| r.films.len()).saturating_sub(shown.get()).min(PAGE))}
-                    </button>
-                </Show>
+                <FilmGrid
+                    library=library.clone()
+                    results=results
+                    filter=filter
+                    shown=shown
+                    first_screen=first_screen
+                    link_query=link_query
+                    on_click=Callback::new(note_place)
+                />
             </section>
         </div>
     }

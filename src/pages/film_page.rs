@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
 use crate::components::{FilmCard, OfferList};
 use crate::pages::{use_url_filter, with_catalog};
-use crate::state::{use_app, use_locale, Library};
+use crate::state::{use_app, use_locale, Library, SharedFilm};
 
 #[component]
 pub fn FilmPage() -> impl IntoView {
@@ -36,7 +36,7 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
 
     move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        let Some(film) = library.loaded.catalog.film(&id).cloned() else {
+        let Some(film) = SharedFilm::find(library.clone(), &id) else {
             return view! {
                 <div class="film-page film-page--missing">
                     <p>{locale.t().film_not_found}</p>
@@ -47,12 +47,12 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
         };
         // Every offer in the region, whatever services and types the grid was narrowed to,
         // grouped by way to watch; the other countries folded below.
-        let catalog_film = (library.clone(), film.clone());
+        let catalog_film = film.clone();
         let today = app.today;
         let title = film.title_in(locale.lang()).to_owned();
         let groups = move || {
-            let (library, film) = &catalog_film;
-            let groups = offer_groups(&library.loaded.catalog, film, filter.with(|f| f.region), today);
+            let film = &catalog_film;
+            let groups = offer_groups(&film.library().loaded.catalog, film, filter.with(|f| f.region), today);
             let t = locale.t();
             let none_here = groups.here.is_empty().then(|| view! { <p>{t.not_in_region}</p> });
             let here = groups.here.into_iter().map(move |(m, badges)| (locale.monetization(m).to_owned(), badges));

@@ -105,7 +105,7 @@ for (const engine of engines()) describe(engine, () => {
     const empty = page.$('[data-testid="empty-state"]');
     await empty.waitFor();
     assert.match(await empty.text(), /Wähle mindestens eine Angebotsart/);
-    assert.equal(await page.$('.film-grid li').count(), 0);
+    assert.equal(await page.$('.film-grid article').count(), 0);
     await empty.$('button').click();
     await page.waitForURL(/types=flatrate$/);
     await firstCard(page).waitFor();

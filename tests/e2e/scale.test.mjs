@@ -51,4 +51,46 @@ for (const engine of engines()) describe(engine, () => {
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
+
+  test('however far the reader goes, at most 288 cards are mounted, and nothing jumps', async () => {
+    const page = await app.open({ locale: 'en-US', insecureCerts: true });
+    const url = `${remote.url}/catalog-23k.json`;
+    await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(url)}`);
+    const articles = page.$('.film-grid article');
+    await articles.first().waitFor({ timeout: 60_000 });
+    const firstId = await articles.first().attr('data-film-id');
+    // Where a card sits in the document (not on screen).
+    const top = (id) => page.eval((id) => {
+      const card = document.querySelector(`article[data-film-id="${id}"]`);
+      return card && Math.round(card.getBoundingClientRect().top + scrollY);
+    }, id);
+    const firstTop = await top(firstId);
+    const more = page.$('[data-testid="show-more"]');
+    for (let pages = 2; pages <= 8; pages++) {
+      const last = await articles.last().attr('data-film-id');
+      const lastTop = await top(last);
+      await more.click();
+      await page.waitFor(async () => (await articles.last().attr('data-film-id')) !== last,
+        { message: `page ${pages} mounted` });
+      assert.equal(await articles.count(), Math.min(pages, 6) * 48, `${pages} pages loaded`);
+      // Pages that leave the top become space of their height: the cards stay put.
+      assert.equal(await top(last), lastTop, `page ${pages}: the card before the new page did not move`);
+    }
+    assert.equal(await page.$(`article[data-film-id="${firstId}"]`).count(), 0, 'the first page left the DOM');
+
+    // Back to the top: the first page returns where it was, the bottom pages become space.
+    await page.eval(() => window.scrollTo(0, 0));
+    await page.$(`article[data-film-id="${firstId}"]`).waitFor();
+    assert.equal(await top(firstId), firstTop);
+    assert.ok(await articles.count() <= 288, `${await articles.count()} cards mounted`);
+    // And down to the end again, a screen at a time as a reader scrolls.
+    await page.waitFor(async () => {
+      await page.eval(() => window.scrollBy(0, innerHeight));
+      return page.eval(() => { const b = document.querySelector('[data-testid="show-more"]').getBoundingClientRect(); return b.top < innerHeight; });
+    }, { message: 'the end of the list again' });
+    assert.equal(await page.$(`article[data-film-id="${firstId}"]`).count(), 0);
+    assert.ok(await articles.count() <= 288, `${await articles.count()} cards mounted`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 });

@@ -247,7 +247,7 @@ const find = (steps) => {
       }
     }
     found = [...next];
-    if (step.nth != null) found = found.slice(step.nth, step.nth + 1);
+    if (step.nth != null) found = found.slice(step.nth, step.nth + 1 || undefined);
   }
   return found;
 };
@@ -436,6 +436,7 @@ export class Locator {
 
   $(css, options) { return new Locator(this.page, [...this.steps, { css, ...stepOptions(options) }]); }
   first() { return this.nth(0); }
+  last() { return this.nth(-1); }
   nth(n) {
     const steps = [...this.steps];
     steps[steps.length - 1] = { ...steps[steps.length - 1], nth: n };
