@@ -29,7 +29,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let filter = use_url_filter(&library);
     // Which cards are mounted (`grid_window`). Coming back from a film to the same query
     // mounts the same ones and scrolls to where the reader was (the place is noted when a
-    // card is clicked); back and forward between lists keep them.
+    // card is clicked).
     let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
     let shown = RwSignal::new(returning.as_ref().map_or_else(GridWindow::default, |p| p.shown.clone()));
     // A new list mounts its first screen of cards in the task that changed it, the rest of
@@ -49,6 +49,15 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         let search = location.search.get_untracked();
         app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
     };
+    // A window belongs to one list: back or forward to another list starts that one at its
+    // first page (a window deep into a long list would show a short one as empty space).
+    Effect::new(move |previous: Option<String>| {
+        let search = location.search.get();
+        if previous.is_some_and(|p| p != search) {
+            shown.set(GridWindow::default());
+        }
+        search
+    });
     // A new list starts again from its first screen.
     let go = {
         let navigate = navigate.clone();

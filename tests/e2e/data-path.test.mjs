@@ -83,4 +83,33 @@ for (const engine of engines()) describe(engine, () => {
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
+
+  test('back from deep in a long list to a short one shows the short one from its start', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    const articles = page.$('.film-grid article');
+    await articles.first().waitFor();
+    const shortFirst = await articles.first().attr('data-film-id');
+    // A long list (every way to watch), seven pages deep: its first page has left the DOM.
+    const count = page.$('[data-testid="result-count"]');
+    const shortCount = await count.text();
+    await page.$('button', { name: 'Leihen' }).click();
+    await page.waitForURL(/types=flatrate,rent/);
+    await page.waitFor(async () => (await count.text()) !== shortCount, { message: 'the longer list' });
+    const longFirst = await articles.first().attr('data-film-id');
+    for (let pages = 2; pages <= 7; pages++) {
+      const last = await articles.last().attr('data-film-id');
+      await page.$('[data-testid="show-more"]').click();
+      await page.waitFor(async () => (await articles.last().attr('data-film-id')) !== last, { message: `page ${pages}` });
+    }
+    assert.equal(await page.$(`article[data-film-id="${longFirst}"]`).count(), 0, 'deep enough: page 1 left the DOM');
+    await page.back();
+    await page.waitForURL(/types=flatrate$/);
+    await page.$(`article[data-film-id="${shortFirst}"]`).waitFor();
+    // Its first page, with "show more" for the second: not the long list's seven pages.
+    await page.$('[data-testid="show-more"]').waitFor();
+    assert.equal(await articles.count(), 48);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 });
