@@ -42,6 +42,11 @@ impl GridWindow {
         (self.lo * PAGE).min(len)..(self.hi * PAGE).min(len)
     }
 
+    /// Whether only the first page is loaded: a new window.
+    pub fn is_new(&self) -> bool {
+        self.loaded == 1
+    }
+
     /// Whether the list has cards beyond the loaded pages.
     pub fn has_more(&self, len: usize) -> bool {
         self.loaded * PAGE < len
@@ -132,6 +137,7 @@ mod tests {
         assert!(window.has_more(49));
         assert!(!window.has_more(48));
         assert_eq!((window.space_above(), window.space_below()), (0.0, 0.0));
+        assert!(window.is_new());
     }
 
     #[test]
@@ -142,6 +148,7 @@ mod tests {
         }
         assert_eq!(window.mounted(10_000), 0..MAX_PAGES * PAGE);
         assert_eq!(window.space_above(), 0.0);
+        assert!(!window.is_new());
     }
 
     #[test]

@@ -38,7 +38,7 @@ impl SharedFilm {
 
     /// The film with this id.
     pub fn find(library: Arc<Library>, id: &str) -> Option<Self> {
-        let at = library.loaded.catalog.films.iter().position(|f| f.id.as_str() == id)?;
+        let at = library.loaded.catalog.film_position(id)?;
         Some(SharedFilm { library, at })
     }
 

@@ -19,8 +19,8 @@ use crate::state::{use_app, use_locale, Library, SharedFilm};
 /// screen's worth (cards are 400–550 px tall: two rows of three, three rows of two, more
 /// than a 1080 px screen shows below the search and the heading). The rest of the page
 /// follows in the next task, so typing stays quick: drawing a card is most of what a
-/// keystroke costs (`node scripts/bench-keystrokes.mjs`: 12 first cards took a keystroke's
-/// median from 27.5 to 39.7 ms at 23 k titles).
+/// keystroke costs (`node scripts/bench-keystrokes.mjs` at 23 k titles: a keystroke's
+/// median 31.8 ms with 6 first cards, 39.7 ms with 12).
 pub const FIRST: usize = 6;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn FilmGrid(
     /// The query's answer: its films (positions in the catalog's), in order.
     results: Memo<Results>,
     filter: Memo<Filter>,
-    /// The window over `films`; the page starts a new one for a new list.
+    /// The window over the results' films; the page starts a new one for a new list.
     shown: RwSignal<GridWindow>,
     /// Whether only the first [`FIRST`] cards of the window are mounted yet.
     first_screen: RwSignal<bool>,

@@ -51,9 +51,10 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     };
     // A window belongs to one list: back or forward to another list starts that one at its
     // first page (a window deep into a long list would show a short one as empty space).
+    // A list the reader changes (`go`) has its new window already.
     Effect::new(move |previous: Option<String>| {
         let search = location.search.get();
-        if previous.is_some_and(|p| p != search) {
+        if previous.is_some_and(|p| p != search) && !shown.with_untracked(GridWindow::is_new) {
             shown.set(GridWindow::default());
         }
         search

@@ -29,7 +29,12 @@ impl Catalog {
     }
 
     pub fn film(&self, id: &str) -> Option<&Film> {
-        self.films.iter().find(|f| f.id.as_str() == id)
+        self.film_position(id).map(|at| &self.films[at])
+    }
+
+    /// Where the film with this id is in `films`.
+    pub fn film_position(&self, id: &str) -> Option<usize> {
+        self.films.iter().position(|f| f.id.as_str() == id)
     }
 
     /// Every region some film has an offer in, sorted.
