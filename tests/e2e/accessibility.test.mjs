@@ -45,6 +45,9 @@ for (const engine of engines()) describe(engine, () => {
       await page.goto(`${app.url}${path}`);
       await page.$(ready).first().waitFor();
       assert.deepEqual(await violations(page), []);
+      // Reflow (WCAG 1.4.10): the page never scrolls sideways; rows of toggles scroll on their own.
+      const [scroll, client] = await page.eval(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the page is ${scroll} px wide in a ${client} px window`);
       await page.close();
     });
   }
