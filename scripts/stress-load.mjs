@@ -10,7 +10,7 @@ import { newSession, stopDrivers } from '../tests/e2e/webdriver.mjs';
 
 const [engine = 'webkit', loadsArg = '300'] = process.argv.slice(2);
 const LOADS = Number(loadsArg);
-const PATHS = ['/', '/?region=DE&services=netflix&types=flatrate', '/film/tmdb:949?region=DE', '/?lang=de', '/?lang=en'];
+const PATHS = ['/', '/?region=DE&exclude=netflix&types=flatrate&q=heat', '/?region=DE&services=netflix&types=flatrate', '/film/tmdb:949?region=DE', '/?lang=de', '/?lang=en'];
 const READY = '.film-grid article, [data-testid="empty-state"], .film-page, [data-testid="start-failed"], [role="alert"]';
 
 const app = await serve(process.env.FLIMMER_DIST ?? 'dist');

@@ -13,7 +13,7 @@ use crate::bits::Bits;
 use crate::facet::{FacetKey, FacetOption, Group, FACETS};
 use crate::filter::{Filter, List, Sort};
 use crate::fold;
-use crate::model::{Catalog, Date, Genre, Kind, LangCode, Monetization, ProviderId, RegionCode};
+use crate::model::{Catalog, Date, Film, Genre, Kind, LangCode, Monetization, ProviderId, RegionCode};
 use crate::search::{Hit, SearchIndex};
 use crate::small::reordered;
 
@@ -106,106 +106,22 @@ impl Index {
 
     /// Indexes `catalog` for offers open on `today`.
     pub fn build(catalog: &Catalog, today: Date) -> Index {
+        // Each step over every film is a function of its own, called through a pointer no
+        // optimizer sees through: inlined into one, they made a 10 KB wasm function that
+        // WebKit's baseline wasm compiler runs wrong about one page load in 300 (README,
+        // "WebKit"). A no-op natively.
+        let regions: fn(&Catalog, Date, &[ProviderId]) -> Vec<RegionIndex> = std::hint::black_box(region_indexes);
+        let sets: fn(&[Film]) -> FilmSets = std::hint::black_box(film_sets);
+        let orders: fn(&[Film], &[u32]) -> Orders = std::hint::black_box(orders);
+        let search: fn(&[Film]) -> SearchIndex = std::hint::black_box(SearchIndex::build);
+
         let films = &catalog.films;
-        let n = films.len();
         let providers: Vec<ProviderId> = catalog.providers.iter().map(|p| p.id.clone()).collect();
-        let provider_at = |id: &ProviderId| providers.iter().position(|p| p == id).unwrap_or(0) as u16;
-
-        let mut regions: Vec<RegionIndex> = catalog
-            .regions()
-            .iter()
-            .map(|&region| RegionIndex {
-                region,
-                offers: Vec::new(),
-                new: Vec::new(),
-                leaving: Vec::new(),
-                ages: Vec::new(),
-                added: Vec::new(),
-                until: Vec::new(),
-            })
-            .collect();
-        for (i, film) in films.iter().enumerate() {
-            for offer in &film.offers {
-                let Some(r) = regions.iter_mut().find(|r| r.region == offer.region) else { continue };
-                let provider = provider_at(&offer.provider);
-                let add = |sets: &mut Vec<OfferSet>| {
-                    let at = match sets
-                        .iter()
-                        .position(|s| s.provider == provider && s.monetization == offer.monetization)
-                    {
-                        Some(at) => at,
-                        None => {
-                            sets.push(OfferSet { provider, monetization: offer.monetization, films: Bits::empty(n) });
-                            sets.len() - 1
-                        }
-                    };
-                    sets[at].films.insert(i);
-                };
-                if offer.is_available_on(today) {
-                    add(&mut r.offers);
-                }
-                if List::New.has(offer, catalog.as_of) {
-                    add(&mut r.new);
-                }
-                if List::Leaving.has(offer, catalog.as_of) {
-                    add(&mut r.leaving);
-                }
-                if let Some(from) = offer.available_from {
-                    note_date(&mut r.added, n, i, from, |new, old| new > old);
-                }
-                if let Some(until) = offer.available_until {
-                    note_date(&mut r.until, n, i, until, |new, old| new < old);
-                }
-            }
-            for (region, age) in film.certification.iter() {
-                let Some(r) = regions.iter_mut().find(|r| r.region == *region) else { continue };
-                match r.ages.iter_mut().find(|(a, _)| a == age) {
-                    Some((_, set)) => set.insert(i),
-                    None => {
-                        let mut set = Bits::empty(n);
-                        set.insert(i);
-                        r.ages.push((age.clone(), set));
-                    }
-                }
-            }
-        }
-        for r in &mut regions {
-            let order = sorted_by_key(r.ages.len(), |i| age_order(&r.ages[i].0) as u64);
-            r.ages = reordered(std::mem::take(&mut r.ages), &order);
-        }
-
-        let genres = Genre::ALL.iter().map(|g| Bits::from_fn(n, |i| films[i].genres.contains(g))).collect();
-        let kinds = Kind::ALL.iter().map(|k| Bits::from_fn(n, |i| films[i].kind == *k)).collect();
-        let mut languages: Vec<(LangCode, Bits)> = Vec::new();
-        for (i, film) in films.iter().enumerate() {
-            let Some(lang) = film.original_language else { continue };
-            match languages.iter_mut().find(|(l, _)| *l == lang) {
-                Some((_, set)) => set.insert(i),
-                None => {
-                    let mut set = Bits::empty(n);
-                    set.insert(i);
-                    languages.push((lang, set));
-                }
-            }
-        }
-        let order = sorted_by_key(languages.len(), |i| (u32::MAX - languages[i].1.count() as u32) as u64);
-        languages = reordered(languages, &order);
-        let tenths: Vec<u32> = films.iter().map(|f| f.rating.map_or(0, |r| (r.value * 10.0 + 0.5) as u32)).collect();
-        let ratings = RATING_STEPS.iter().map(|&s| Bits::from_fn(n, |i| tenths[i] >= s as u32 * 10)).collect();
-
-        // Orders: ties keep the catalog order (most votes first), so every sort is stable.
-        let by_rating = sorted_by_key(n, |i| (1000 - tenths[i]) as u64);
-        let by_year = sorted_by_key(n, |i| (u16::MAX - films[i].year) as u64);
-        let by_title = [LangCode::DE, LangCode::EN]
-            .into_iter()
-            .map(|lang| {
-                let keys: Vec<String> = films.iter().map(|f| fold::key(f.title_in(lang))).collect();
-                (lang, crate::search::sorted_texts(&keys))
-            })
-            .collect();
-
+        let regions = regions(catalog, today, &providers);
+        let FilmSets { genres, kinds, languages, ratings, tenths } = sets(films);
+        let Orders { by_rating, by_year, by_title } = orders(films, &tenths);
         Index {
-            films: n,
+            films: films.len(),
             providers,
             regions,
             genres,
@@ -214,7 +130,7 @@ impl Index {
             ratings,
             years: films.iter().map(|f| f.year).collect(),
             runtimes: films.iter().map(|f| f.runtime.unwrap_or(0)).collect(),
-            search: SearchIndex::build(films),
+            search: search(films),
             by_rating,
             by_year,
             by_title,
@@ -422,6 +338,134 @@ impl Cx<'_> {
     pub fn runtime_in(&self, span: crate::filter::Span) -> Bits {
         Bits::from_fn(self.index.films, |i| self.index.runtimes[i] > 0 && span.contains(self.index.runtimes[i]))
     }
+}
+
+/// Per region: the films of each (service, way to watch), of the "new" and "leaving"
+/// lists and of each age rating, and the dates offers open and close.
+#[inline(never)]
+fn region_indexes(catalog: &Catalog, today: Date, providers: &[ProviderId]) -> Vec<RegionIndex> {
+    let films = &catalog.films;
+    let n = films.len();
+    let provider_at = |id: &ProviderId| providers.iter().position(|p| p == id).unwrap_or(0) as u16;
+
+    let mut regions: Vec<RegionIndex> = catalog
+        .regions()
+        .iter()
+        .map(|&region| RegionIndex {
+            region,
+            offers: Vec::new(),
+            new: Vec::new(),
+            leaving: Vec::new(),
+            ages: Vec::new(),
+            added: Vec::new(),
+            until: Vec::new(),
+        })
+        .collect();
+    for (i, film) in films.iter().enumerate() {
+        for offer in &film.offers {
+            let Some(r) = regions.iter_mut().find(|r| r.region == offer.region) else { continue };
+            let provider = provider_at(&offer.provider);
+            let add = |sets: &mut Vec<OfferSet>| {
+                let at = match sets.iter().position(|s| s.provider == provider && s.monetization == offer.monetization)
+                {
+                    Some(at) => at,
+                    None => {
+                        sets.push(OfferSet { provider, monetization: offer.monetization, films: Bits::empty(n) });
+                        sets.len() - 1
+                    }
+                };
+                sets[at].films.insert(i);
+            };
+            if offer.is_available_on(today) {
+                add(&mut r.offers);
+            }
+            if List::New.has(offer, catalog.as_of) {
+                add(&mut r.new);
+            }
+            if List::Leaving.has(offer, catalog.as_of) {
+                add(&mut r.leaving);
+            }
+            if let Some(from) = offer.available_from {
+                note_date(&mut r.added, n, i, from, |new, old| new > old);
+            }
+            if let Some(until) = offer.available_until {
+                note_date(&mut r.until, n, i, until, |new, old| new < old);
+            }
+        }
+        for (region, age) in film.certification.iter() {
+            let Some(r) = regions.iter_mut().find(|r| r.region == *region) else { continue };
+            match r.ages.iter_mut().find(|(a, _)| a == age) {
+                Some((_, set)) => set.insert(i),
+                None => {
+                    let mut set = Bits::empty(n);
+                    set.insert(i);
+                    r.ages.push((age.clone(), set));
+                }
+            }
+        }
+    }
+    for r in &mut regions {
+        let order = sorted_by_key(r.ages.len(), |i| age_order(&r.ages[i].0) as u64);
+        r.ages = reordered(std::mem::take(&mut r.ages), &order);
+    }
+
+    regions
+}
+
+/// The sets of films per genre, kind, original language and rating step.
+struct FilmSets {
+    genres: Vec<Bits>,
+    kinds: Vec<Bits>,
+    languages: Vec<(LangCode, Bits)>,
+    ratings: Vec<Bits>,
+    /// Each film's rating in tenths (0: none), for the rating order.
+    tenths: Vec<u32>,
+}
+
+#[inline(never)]
+fn film_sets(films: &[Film]) -> FilmSets {
+    let n = films.len();
+    let genres = Genre::ALL.iter().map(|g| Bits::from_fn(n, |i| films[i].genres.contains(g))).collect();
+    let kinds = Kind::ALL.iter().map(|k| Bits::from_fn(n, |i| films[i].kind == *k)).collect();
+    let mut languages: Vec<(LangCode, Bits)> = Vec::new();
+    for (i, film) in films.iter().enumerate() {
+        let Some(lang) = film.original_language else { continue };
+        match languages.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, set)) => set.insert(i),
+            None => {
+                let mut set = Bits::empty(n);
+                set.insert(i);
+                languages.push((lang, set));
+            }
+        }
+    }
+    let order = sorted_by_key(languages.len(), |i| (u32::MAX - languages[i].1.count() as u32) as u64);
+    languages = reordered(languages, &order);
+    let tenths: Vec<u32> = films.iter().map(|f| f.rating.map_or(0, |r| (r.value * 10.0 + 0.5) as u32)).collect();
+    let ratings = RATING_STEPS.iter().map(|&s| Bits::from_fn(n, |i| tenths[i] >= s as u32 * 10)).collect();
+    FilmSets { genres, kinds, languages, ratings, tenths }
+}
+
+struct Orders {
+    by_rating: Vec<u32>,
+    by_year: Vec<u32>,
+    by_title: Vec<(LangCode, Vec<u32>)>,
+}
+
+#[inline(never)]
+fn orders(films: &[Film], tenths: &[u32]) -> Orders {
+    let n = films.len();
+    // Orders: ties keep the catalog order (most votes first), so every sort is stable.
+    let by_rating = sorted_by_key(n, |i| (1000 - tenths[i]) as u64);
+    let by_year = sorted_by_key(n, |i| (u16::MAX - films[i].year) as u64);
+    let by_title = [LangCode::DE, LangCode::EN]
+        .into_iter()
+        .map(|lang| {
+            let keys: Vec<String> = films.iter().map(|f| fold::key(f.title_in(lang))).collect();
+            (lang, crate::search::sorted_texts(&keys))
+        })
+        .collect();
+    Orders { by_rating, by_year, by_title }
 }
 
 /// Positions `0..n` ordered by `key`, ties by position, through the crate's one sort
