@@ -191,24 +191,38 @@ fn is_joiner(c: char) -> bool {
 /// The folded words of `text`, in order: "Léon: The Professional" → ["leon", "the", "professional"].
 pub fn words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let mut word = String::new();
+    each_word(text, &mut String::new(), |word| words.push(word.to_owned()));
+    words
+}
+
+/// Calls `f` with each folded word of `text`, in order, folded into `buffer`: the index
+/// build folds some 400,000 words at 23 k titles, and one buffer spares it an allocation each.
+pub fn each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+    buffer.clear();
     for c in text.chars() {
-        if is_joiner(c) || fold_char(c, &mut word) {
+        if is_joiner(c) || fold_char(c, buffer) {
             continue;
         }
-        if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        if !buffer.is_empty() {
+            f(buffer);
+            buffer.clear();
         }
     }
-    if !word.is_empty() {
-        words.push(word);
+    if !buffer.is_empty() {
+        f(buffer);
     }
-    words
 }
 
 /// The folded words joined by single spaces: the key a title is sorted and compared by.
 pub fn key(text: &str) -> String {
-    words(text).join(" ")
+    let mut key = String::with_capacity(text.len());
+    each_word(text, &mut String::new(), |word| {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    });
+    key
 }
 
 /// Whether `a` becomes `b` with at most one edit: a letter inserted, removed, replaced,

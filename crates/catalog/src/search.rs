@@ -64,64 +64,76 @@ impl SearchIndex {
     pub fn build(films: &[Film]) -> Self {
         // Intern every word once, then sort the distinct words: sorting 23,000 films'
         // worth of (word, film) pairs by string would cost ten times more.
-        let mut ids: rustc_hash::FxHashMap<String, u32> = Default::default();
-        let mut words: Vec<String> = Vec::new();
-        let mut pairs: Vec<u64> = Vec::new();
+        // Capacities from the 23 k public titles: about 3 distinct words and 15 entries a film.
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        ids.reserve(films.len() * 3);
+        let mut words: Vec<Box<str>> = Vec::with_capacity(films.len() * 3);
+        // (word id, film << 2 | field), one per word and film: films come in ascending
+        // order, so each word's entries are too, and a word met again in the same film
+        // only raises the field it was found in (`last` says where that entry is).
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(films.len() * 15);
+        let mut last: Vec<(u32, u32)> = Vec::with_capacity(films.len() * 3); // per word id: (film + 1, entry)
         let mut title_lengths = Vec::with_capacity(films.len());
+        let mut buffer = String::new();
         for (i, film) in films.iter().enumerate() {
             let titles = std::iter::once(&film.title).chain(film.titles.values()).chain([&film.original_title]);
             let people =
                 film.directors.iter().map(|d| (d, Field::Director)).chain(film.cast.iter().map(|c| (c, Field::Cast)));
             let mut lengths = 0u32;
             for (text, field) in titles.map(|t| (t, Field::Title)).chain(people) {
-                let words_here = fold::words(text);
-                if field == Field::Title {
-                    lengths |= 1 << words_here.len().min(31);
-                }
-                for word in words_here {
-                    let id = match ids.get(word.as_str()) {
+                let mut count = 0usize;
+                fold::each_word(text, &mut buffer, |word| {
+                    count += 1;
+                    let id = match ids.get(word) {
                         Some(&id) => id,
                         None => {
                             let id = words.len() as u32;
-                            ids.insert(word.clone(), id);
-                            words.push(word);
+                            ids.insert(word.into(), id);
+                            words.push(word.into());
+                            last.push((0, 0));
                             id
                         }
                     };
-                    // Sorted by word, then film, then best field first (see the dedup below).
-                    pairs.push((id as u64) << 32 | (i as u64) << 2 | (3 - field as u64));
+                    let posting = (i as u32) << 2 | field as u32;
+                    let (seen, at) = &mut last[id as usize];
+                    if *seen == i as u32 + 1 {
+                        let entry = &mut entries[*at as usize].1;
+                        *entry = (*entry).max(posting);
+                    } else {
+                        (*seen, *at) = (i as u32 + 1, entries.len() as u32);
+                        entries.push((id, posting));
+                    }
+                });
+                if field == Field::Title {
+                    lengths |= 1 << count.min(31);
                 }
             }
             title_lengths.push(lengths);
         }
-        crate::small::sort_keys(&mut pairs);
-        // One entry per (word, film): the best field, which sorts first.
-        pairs.dedup_by_key(|p| *p >> 2);
+        drop((ids, last));
 
+        // Each word's films into its slot of the sorted vocabulary (a counting sort:
+        // entries keep their film order within a word).
         let order = sorted_texts(&words);
         let mut rank = vec![0u32; words.len()];
         for (r, &w) in order.iter().enumerate() {
             rank[w as usize] = r as u32;
         }
         let mut counts = vec![0u32; words.len() + 1];
-        for p in &pairs {
-            counts[rank[(p >> 32) as usize] as usize + 1] += 1;
+        for &(id, _) in &entries {
+            counts[rank[id as usize] as usize + 1] += 1;
         }
         for w in 1..counts.len() {
             counts[w] += counts[w - 1];
         }
         let starts = counts.clone();
-        let mut postings = vec![0u32; pairs.len()];
-        // `pairs` is sorted by interned id and film; walking it in that order keeps each
-        // word's films ascending in its new slot.
-        for p in &pairs {
-            let slot = &mut counts[rank[(p >> 32) as usize] as usize];
-            // The field itself, not its sort key: film << 2 | field.
-            let low = (p & 0xffff_ffff) as u32;
-            postings[*slot as usize] = (low & !3) | (3 - (low & 3));
+        let mut postings = vec![0u32; entries.len()];
+        for &(id, posting) in &entries {
+            let slot = &mut counts[rank[id as usize] as usize];
+            postings[*slot as usize] = posting;
             *slot += 1;
         }
-        let vocab = order.into_iter().map(|w| std::mem::take(&mut words[w as usize]).into_boxed_str()).collect();
+        let vocab = order.into_iter().map(|w| std::mem::take(&mut words[w as usize])).collect();
         SearchIndex { vocab, starts, postings, title_lengths }
     }
 
@@ -240,8 +252,8 @@ pub fn ranked(hits: &[Hit]) -> Vec<u32> {
 }
 
 /// Positions of `texts` in text order, ties by position: the index's one string sort.
-pub(crate) fn sorted_texts(texts: &[String]) -> Vec<u32> {
-    crate::small::sorted_positions(texts.len(), &|a, b| texts[a].cmp(&texts[b]))
+pub(crate) fn sorted_texts<T: AsRef<str>>(texts: &[T]) -> Vec<u32> {
+    crate::small::sorted_positions(texts.len(), &|a, b| texts[a].as_ref().cmp(texts[b].as_ref()))
 }
 
 /// Films in both lists, their scores added.
