@@ -16,8 +16,8 @@ after(stopDrivers);
  * Starts the test server for one engine's journeys; `fault` is the server's fault
  * injection (see server.mjs), switchable later through `app.server.fault`.
  */
-export async function start(engine, { fault } = {}) {
-  const server = await serve(DIST, { fault });
+export async function start(engine, { fault, worker } = {}) {
+  const server = await serve(DIST, { fault, worker });
   const pages = [];
   // A journey that failed leaves its session open, and WebKitWebDriver runs one session at
   // a time: the next journey's open() ends the sessions before it.

@@ -40,10 +40,16 @@ function compressed(file, body, mtime) {
  * an object: { status = 200, body = '', type = 'text/plain', headers, delay (ms before
  * answering), stall (headers, then nothing: the response never ends), truncate (the
  * headers promise the whole body, half of it is sent, then the connection is cut),
- * trickle ({ bytes, every }: the body in parts of `bytes`, `every` ms apart, a slow line) }.
+ * trickle ({ bytes, every }: the body in parts of `bytes`, `every` ms apart, a slow line),
+ * offline (no answer: the connection is cut, as when the network is gone) }.
  */
 async function answer(res, fault) {
   const f = typeof fault === 'number' ? { status: fault, body: `fault injected by the test: ${fault}` } : fault;
+  if (f.offline) {
+    // No answer at all, as with the network gone: the connection is cut.
+    res.socket?.destroy();
+    return;
+  }
   if (f.delay) await new Promise((ok) => setTimeout(ok, f.delay));
   const body = Buffer.from(f.body ?? '');
   const headers = { 'content-type': f.type ?? 'text/plain', 'cache-control': 'no-cache', ...f.headers };
@@ -77,10 +83,13 @@ async function answer(res, fault) {
  * - `inject`: a script put into index.html before the app's own, on every page load while it
  *   is set (what Playwright's addInitScript did, in every engine).
  * - `requests`: the requests ({ path, headers }), in order, so a test can count downloads.
+ * - `worker`: whether to serve the offline app's service worker. Off unless a journey
+ *   asks: a worker answers from its cache, and the journeys that inject faults into the
+ *   app's own files mean the network (tests/e2e/offline.test.mjs is the worker's).
+ * - `root` is a property too: a journey can switch to another build mid-journey.
  */
-export async function serve(root, { port = 0, fault = () => null, inject = null } = {}) {
-  const base = resolve(root);
-  const handle = { fault, inject, requests: [] };
+export async function serve(root, { port = 0, fault = () => null, inject = null, worker = false } = {}) {
+  const handle = { fault, inject, worker, root, requests: [] };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -88,6 +97,11 @@ export async function serve(root, { port = 0, fault = () => null, inject = null 
       const injected = handle.fault(path, req);
       if (injected) {
         await answer(res, injected);
+        return;
+      }
+      const base = resolve(handle.root);
+      if (path === '/service-worker.js' && !handle.worker) {
+        await answer(res, 404);
         return;
       }
       let file = normalize(join(base, path));

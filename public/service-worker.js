@@ -1,0 +1,99 @@
+// Flimmer's service worker: after one visit the app opens, searches and filters with no
+// network. scripts/service-worker.mjs (a Trunk post-build hook) writes it into dist/ with
+// BUILD filled in from what Trunk actually emitted: never a hand-kept list of hashed names.
+//
+// - The app shell and the built-in catalog are precached per build, in a cache named after
+//   the build's version (a hash of every precached file), and served cache-first: the
+//   hashed files never change, and index.html and the catalog change only with a build.
+// - A new build installs in the background and waits; the page offers "update available —
+//   reload" (index.html) and tells the waiting worker to take over. Old and new files never
+//   mix: each build has its own cache, and the old ones are deleted when the new one takes over.
+// - Catalogs from other sites (`source=`) go to the network first and are kept, so a
+//   catalog opened once opens offline too. Posters are kept too, at most POSTER_LIMIT; a
+//   poster that cannot be had is answered with a blank image, never a broken one.
+const BUILD = { version: 'dev', asOf: null, precache: [] };
+
+const SHELL = `flimmer-shell-${BUILD.version}`;
+const CATALOGS = 'flimmer-catalogs';
+const POSTERS = 'flimmer-posters';
+const POSTER_LIMIT = 300;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(BUILD.precache)));
+  // The first worker has nothing to replace; an update waits for the reader's consent.
+  if (!self.registration.active) self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('flimmer-shell-') && name !== SHELL) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'build') event.ports[0]?.postMessage({ version: BUILD.version, asOf: BUILD.asOf });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || BUILD.precache.length === 0) return;
+  const url = new URL(request.url);
+  if (url.origin === self.location.origin) {
+    // Every page of the app is index.html (the router draws the rest).
+    const key = request.mode === 'navigate' ? new URL('index.html', self.registration.scope).href : request;
+    event.respondWith(fromShell(key, request));
+  } else if (request.destination === 'image') {
+    event.respondWith(poster(request));
+  } else {
+    event.respondWith(networkThenKept(request));
+  }
+});
+
+async function fromShell(key, request) {
+  const cached = await caches.match(key, { cacheName: SHELL, ignoreSearch: true });
+  return cached ?? fetch(request);
+}
+
+/** A catalog from another site: today's copy when the network answers, else the last one. */
+async function networkThenKept(request) {
+  const cache = await caches.open(CATALOGS);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (offline) {
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    throw offline;
+  }
+}
+
+async function poster(request) {
+  const cache = await caches.open(POSTERS);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  try {
+    // With CORS where the image host allows it: an opaque response would count
+    // megabytes against the storage quota for every poster kept.
+    const response = await fetch(request.url, { mode: 'cors', credentials: 'omit' })
+      .catch(() => fetch(request));
+    if (response.ok) {
+      await cache.put(request, response.clone());
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - POSTER_LIMIT))) await cache.delete(old);
+    }
+    return response.ok || response.type === 'opaque' ? response : blank();
+  } catch {
+    return blank();
+  }
+}
+
+/** A poster-shaped image in the placeholder's colours: offline, never a broken image. */
+function blank() {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 3"><rect width="2" height="3" fill="#2b2838"/></svg>';
+  return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
+}

@@ -1,0 +1,48 @@
+// Trunk post-build hook: writes dist/service-worker.js from public/service-worker.js with
+// the precache list of this build, read from what Trunk emitted (never kept by hand), and
+// a version that is a hash of every precached file: any change to the app, its styles or
+// the built-in catalog makes a new worker, which the page offers as an update.
+//
+// Debug builds (`trunk serve`) get a worker that precaches nothing and answers nothing, so
+// a rebuild is never hidden behind a cache while developing.
+//
+// Also runnable by hand on a built directory: `node scripts/service-worker.mjs dist`.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('run by Trunk as a post_build hook, or with the built directory as argument');
+const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : true;
+const root = new URL('..', import.meta.url).pathname;
+
+/** Files the app needs offline: all Trunk wrote, but the worker itself and the JSON
+ *  catalog (the documented interchange form; the app reads catalog.bin). */
+export function precacheList(dir) {
+  const files = [];
+  const walk = (at) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map'));
+}
+
+const files = release ? precacheList(dir) : [];
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
+// The built-in catalog's date, for "new data from <date>" (catalog.json is its source, copied beside it).
+const asOf = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')).as_of ?? null;
+const build = { version: release ? hash.digest('hex').slice(0, 16) : 'dev', asOf, precache: files };
+
+const source = readFileSync(join(root, 'public/service-worker.js'), 'utf8');
+const marker = "const BUILD = { version: 'dev', asOf: null, precache: [] };";
+if (!source.includes(marker)) throw new Error(`public/service-worker.js lost its line: ${marker}`);
+let worker = source.replace(marker, `const BUILD = ${JSON.stringify(build)};`);
+if (release) worker = (await minify(worker, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+writeFileSync(join(dir, 'service-worker.js'), worker);
+console.log(`service-worker.js: version ${build.version}, ${files.length} files precached`);

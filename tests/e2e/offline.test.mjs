@@ -1,0 +1,145 @@
+// Journey: the offline app. After one visit Flimmer opens with the network gone and
+// searches, filters and shows a film's page; a new build waits until the reader takes it,
+// then brings its new data. "Offline" is the test server cutting every connection
+// (server.mjs, `offline`), the same in every engine.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, engines, start } from './browser.mjs';
+
+const OFFLINE = { offline: true };
+
+test('the web app manifest names the app, works under a sub-path and has every icon it lists', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
+  for (const key of ['name', 'short_name', 'description', 'theme_color', 'background_color']) {
+    assert.ok(manifest[key], `manifest ${key}`);
+  }
+  assert.equal(manifest.display, 'standalone');
+  // Relative: the app installs from wherever it is served, a sub-path included.
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  const png = (file) => {
+    const bytes = readFileSync(join(DIST, file));
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG', file);
+    return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+  };
+  for (const icon of manifest.icons) {
+    if (icon.type === 'image/png') assert.equal(png(icon.src), icon.sizes, icon.src);
+    else assert.match(readFileSync(join(DIST, icon.src), 'utf8'), /^<svg/);
+  }
+  const sizes = (purpose) => manifest.icons.filter((i) => i.purpose === purpose).map((i) => i.sizes);
+  assert.ok(sizes('any').includes('192x192') && sizes('any').includes('512x512'));
+  assert.ok(sizes('maskable').includes('512x512'));
+});
+
+for (const engine of engines()) describe(engine, () => {
+  let app;
+  before(async () => { app = await start(engine, { worker: true }); });
+  after(async () => { await app?.stop(); });
+
+  const firstCard = (page) => page.$('.film-grid article.film-card').first();
+
+  /** The first visit: the app, and its worker in control once it has everything cached. */
+  async function visit(page, path) {
+    await page.goto(`${app.url}${path}`);
+    await firstCard(page).waitFor();
+    await page.waitFor(() => page.eval(() => !!navigator.serviceWorker?.controller),
+      { message: 'the service worker controlling the page', timeout: 20_000 });
+  }
+
+  /** A reload as the reader's own (F5, the reload button). Not WebDriver's refresh: that
+   *  is a hard reload in Firefox, which passes service workers by, as Shift+F5 does. */
+  async function reload(page) {
+    await page.eval(() => { window.__beforeReload = true; setTimeout(() => location.reload()); return true; });
+    await page.waitFor(() => page.eval(() => !window.__beforeReload).catch(() => false),
+      { message: 'the page reloaded' });
+  }
+
+  test('after one visit, the app opens and reloads with no network; search, filter and a film page work', async () => {
+    app.server.fault = () => null;
+    const page = await app.open();
+    await visit(page, '/?region=DE&types=flatrate');
+
+    app.server.fault = () => OFFLINE;
+    // The reader opens Flimmer again, and reloads it.
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    await firstCard(page).waitFor();
+    await reload(page);
+    await firstCard(page).waitFor();
+
+    await page.$('input[type="search"]', { name: 'Suche' }).fill('heat');
+    await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
+      { message: 'Heat found offline' });
+    await page.$('button', { name: /^Netflix( [\d.,]+)?$/ }).click();
+    await page.waitForURL(/services=netflix/);
+    await page.$('article[data-film-id="tmdb:949"] a.offer-badge[data-provider="netflix"]').waitFor();
+
+    await page.$('article[data-film-id="tmdb:949"] h3 a').click();
+    await page.waitForURL(/\/film\/tmdb:949\?/);
+    assert.equal((await page.$('h1').text()).trim(), 'Heat');
+
+    // A deep link typed in while offline: every page of the app is the cached index.html.
+    await page.goto(`${app.url}/film/tmdb:680?region=DE`);
+    await page.$('h1').waitFor();
+    assert.equal((await page.$('h1').text()).trim(), 'Pulp Fiction');
+
+    // Nothing failed in the page, though every request that reached the server was cut.
+    assert.equal(await page.$('[data-testid="start-failed"]').count(), 0);
+    assert.deepEqual(await page.problems(), []);
+    app.server.fault = () => null;
+    await page.close();
+  });
+
+  // Chromium's own verdict, over the DevTools protocol that chromedriver passes on.
+  if (engine === 'chromium') test('Chromium finds the app installable: no installability errors', async () => {
+    const page = await app.open();
+    await visit(page, '/');
+    const { installabilityErrors } = await page.call('POST', '/goog/cdp/execute',
+      { cmd: 'Page.getInstallabilityErrors', params: {} });
+    assert.deepEqual(installabilityErrors, []);
+    const { url, errors } = await page.call('POST', '/goog/cdp/execute', { cmd: 'Page.getAppManifest', params: {} });
+    assert.match(url, /\/manifest\.webmanifest$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a new build waits for the reader: "new data" is offered, and taken on Reload', async () => {
+    app.server.fault = () => null;
+    const page = await app.open();
+    await visit(page, '/?region=DE&types=flatrate');
+    assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026/);
+
+    // The next release: the same app with a catalog of a later date, its worker written
+    // by the build's own hook.
+    const next = mkdtempSync(join(tmpdir(), 'flimmer-next-'));
+    try {
+      cpSync(DIST, next, { recursive: true });
+      const catalog = JSON.parse(readFileSync(join(next, 'catalog.json'), 'utf8'));
+      catalog.as_of = '2026-12-01';
+      writeFileSync(join(next, 'catalog.json'), JSON.stringify(catalog));
+      execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--bin', 'flimmer-pack', '--',
+        join(next, 'catalog.json'), join(next, 'catalog.bin')], { stdio: 'inherit' });
+      execFileSync('node', ['scripts/service-worker.mjs', next], { stdio: 'ignore' });
+      app.server.root = next;
+
+      // Nothing changes under the reader's feet: the page keeps its data until asked.
+      await page.eval(() => navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true));
+      const notice = page.$('#app-update');
+      await notice.waitFor({ timeout: 20_000 });
+      assert.match(await notice.text(), /Neue Daten vom 1\. Dezember 2026 sind da\./);
+      assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026/);
+
+      await notice.$('button', { name: 'Neu laden' }).click();
+      await page.waitFor(async () => /Stand: 1\. Dezember 2026/.test(await page.$('.as-of').text().catch(() => '')),
+        { message: 'the new data after the reload', timeout: 20_000 });
+      assert.deepEqual(await page.problems(), []);
+    } finally {
+      app.server.root = DIST;
+      rmSync(next, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+});
