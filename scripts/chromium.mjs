@@ -6,14 +6,15 @@ import { serve } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/webdriver.mjs';
 
 /** The built app (FLIMMER_DIST or dist/) served, and Chromium launched with `args` added. */
-export async function start({ args = [] } = {}) {
-  const server = await serve(process.env.FLIMMER_DIST ?? 'dist');
+export async function start({ args = [], worker = false } = {}) {
+  const server = await serve(process.env.FLIMMER_DIST ?? 'dist', { worker });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...args],
   });
   return {
     url: server.url,
+    server,
     browser,
     async stop() {
       await browser.close();

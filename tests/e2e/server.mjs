@@ -210,8 +210,9 @@ export async function foreign(host, handler) {
   };
 }
 
-// `node tests/e2e/server.mjs dist 8080` serves by hand.
+// `node tests/e2e/server.mjs dist 8080` serves by hand, as a production host would (with
+// the service worker).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serve(process.argv[2] ?? 'dist', { port: Number(process.argv[3] ?? 8080) });
+  const { url } = await serve(process.argv[2] ?? 'dist', { port: Number(process.argv[3] ?? 8080), worker: true });
   console.log(`Flimmer is served at ${url}/`);
 }
