@@ -92,8 +92,9 @@ async function poster(request) {
   }
 }
 
-/** A poster-shaped image in the placeholder's colours: offline, never a broken image. */
+/** A poster-shaped image (2 × 3 px, the placeholder's colour): offline, never a broken image. */
+const BLANK = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEElEQVR42mPQ1rAAIgYUCgAh/ANDjMkArwAAAABJRU5ErkJggg==';
 function blank() {
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 3"><rect width="2" height="3" fill="#2b2838"/></svg>';
-  return new Response(svg, { headers: { 'content-type': 'image/svg+xml' } });
+  const png = Uint8Array.from(atob(BLANK), (c) => c.charCodeAt(0));
+  return new Response(png, { headers: { 'content-type': 'image/png' } });
 }

@@ -9,8 +9,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, engines, start } from './browser.mjs';
+import { foreign } from './server.mjs';
 
 const OFFLINE = { offline: true };
+
+// A catalog on another site whose films have posters there: our films, each poster a
+// 4 × 6 px PNG (the worker's stand-in for a missing poster is 2 × 3 px). PNG, since
+// WebKit reports an SVG's drawn size as its natural size.
+const POSTER = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAGCAIAAABrW6giAAAAEElEQVR42mMwdgmFIwZKOQDnHBMhi4lJSAAAAABJRU5ErkJggg==', 'base64');
+function posterCatalog(site) {
+  const catalog = JSON.parse(readFileSync(new URL('../../public/catalog.json', import.meta.url), 'utf8'));
+  for (const film of catalog.films) film.poster = `${site}/posters/${film.id.replace(':', '-')}.png`;
+  return JSON.stringify(catalog);
+}
 
 test('the web app manifest names the app, works under a sub-path and has every icon it lists', () => {
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
@@ -91,6 +102,53 @@ for (const engine of engines()) describe(engine, () => {
     assert.deepEqual(await page.problems(), []);
     app.server.fault = () => null;
     await page.close();
+  });
+
+  test('a catalog from another site and the posters seen, once opened, work offline; an unseen poster is blank, not broken', async () => {
+    let siteOffline = false;
+    const posters = [];
+    const site = await foreign('catalog.example', (path) => {
+      if (siteOffline) return OFFLINE;
+      if (path === '/films.json') return { type: 'application/json', body: catalog };
+      if (path.startsWith('/posters/')) {
+        posters.push(path);
+        return { type: 'image/png', body: POSTER };
+      }
+      return null;
+    });
+    const catalog = posterCatalog(site.url);
+    const source = `source=${site.url}/films.json`;
+    try {
+      app.server.fault = () => null;
+      const page = await app.open({ proxy: site.proxy, insecureCerts: true });
+      await visit(page, `/?region=DE&types=flatrate&${source}`);
+      const heat = `/?region=DE&types=flatrate&q=heat&${source}`;
+      await page.goto(`${app.url}${heat}`);
+      const poster = page.$('article[data-film-id="tmdb:949"] img.poster');
+      await page.waitFor(() => poster.eval((img) => img.complete && img.naturalWidth === 4),
+        { message: "Heat's poster" });
+      assert.ok(posters.includes('/posters/tmdb-949.png'));
+
+      siteOffline = true;
+      app.server.fault = () => OFFLINE;
+      await page.goto(`${app.url}${heat}`);
+      await page.waitFor(() => poster.eval((img) => img.complete && img.naturalWidth === 4),
+        { message: "Heat's poster, kept by the worker" });
+      assert.match(await page.$('[data-testid="source-note"]').text(), /catalog\.example/);
+
+      // Amélie only rents in Germany, so her poster was never on screen: offline it is the
+      // stand-in, not a broken image.
+      await page.goto(`${app.url}/?region=DE&types=rent&q=amelie&${source}`);
+      const unseen = page.$('article[data-film-id="tmdb:194"] img.poster');
+      await page.waitFor(() => unseen.eval((img) => img.complete && img.naturalWidth === 2),
+        { message: 'the blank stand-in for a poster never seen' });
+      assert.ok(!posters.includes('/posters/tmdb-194.png'), 'that poster was never fetched');
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    } finally {
+      app.server.fault = () => null;
+      await site.close();
+    }
   });
 
   // Chromium's own verdict, over the DevTools protocol that chromedriver passes on.
