@@ -54,35 +54,46 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function fromShell(key, request) {
-  const cached = await caches.match(key, { cacheName: SHELL, ignoreSearch: true });
+  // Storage that fails to answer (evicted, broken) means the network, as without a worker.
+  const cached = await caches.match(key, { cacheName: SHELL, ignoreSearch: true }).catch(() => null);
   return cached ?? fetch(request);
+}
+
+/** Keeps a copy if the storage lets us: a full storage costs the offline copy, never the answer. */
+async function keep(cache, request, response) {
+  try {
+    await cache.put(request, response);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A catalog from another site: today's copy when the network answers, else the last one. */
 async function networkThenKept(request) {
-  const cache = await caches.open(CATALOGS);
+  const cache = await caches.open(CATALOGS).catch(() => null);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok && cache) await keep(cache, request, response.clone());
     return response;
   } catch (offline) {
-    const kept = await cache.match(request);
+    const kept = await cache?.match(request);
     if (kept) return kept;
     throw offline;
   }
 }
 
 async function poster(request) {
-  const cache = await caches.open(POSTERS);
-  const kept = await cache.match(request);
+  const cache = await caches.open(POSTERS).catch(() => null);
+  const kept = await cache?.match(request);
   if (kept) return kept;
   try {
     // With CORS where the image host allows it: an opaque response would count
     // megabytes against the storage quota for every poster kept.
     const response = await fetch(request.url, { mode: 'cors', credentials: 'omit' })
       .catch(() => fetch(request));
-    if (response.ok) {
-      await cache.put(request, response.clone());
+    if (response.ok && cache && (await keep(cache, request, response.clone()))) {
+      // Oldest first: a cache lists its entries in the order they were put.
       const keys = await cache.keys();
       for (const old of keys.slice(0, Math.max(0, keys.length - POSTER_LIMIT))) await cache.delete(old);
     }
