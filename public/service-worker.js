@@ -56,7 +56,8 @@ self.addEventListener('fetch', (event) => {
 async function fromShell(key, request) {
   // Storage that fails to answer (evicted, broken) means the network, as without a worker.
   const cached = await caches.match(key, { cacheName: SHELL, ignoreSearch: true }).catch(() => null);
-  return cached ?? fetch(request);
+  // Not part of the build (a catalog shard, say): fetched, and kept for offline use.
+  return cached ?? networkThenKept(request);
 }
 
 /** Keeps a copy if the storage lets us: a full storage costs the offline copy, never the answer. */
@@ -69,7 +70,8 @@ async function keep(cache, request, response) {
   }
 }
 
-/** A catalog from another site: today's copy when the network answers, else the last one. */
+/** A catalog from another site (or one of our own not in the build): today's copy when
+ *  the network answers, else the last one. */
 async function networkThenKept(request) {
   const cache = await caches.open(CATALOGS).catch(() => null);
   try {

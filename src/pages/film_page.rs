@@ -23,6 +23,7 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
     let params = use_params_map();
     let filter = use_url_filter(&library);
     let location = use_location();
+    let as_of = library.loaded.catalog.as_of;
     // Back keeps the language and the source; only the path changes.
     let back = move || format!("/{}", filter.with(|f| with_filter(&location.search.get(), f)));
     // Escape goes back to the grid, as the back link does.
@@ -79,6 +80,8 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
                     </p>
                     {groups}
                 </section>
+                // How old the data on screen is: after one visit it may be read offline.
+                <p class="as-of">{locale.as_of(as_of)} " · " {locale.t().sample_data}</p>
             </div>
         }
         .into_any()

@@ -91,6 +91,22 @@ for (const engine of engines()) describe(engine, () => {
     await page.$('article[data-film-id="tmdb:949"] h3 a').click();
     await page.waitForURL(/\/film\/tmdb:949\?/);
     assert.equal((await page.$('h1').text()).trim(), 'Heat');
+    // The page says how old its data is.
+    assert.match(await page.$('.film-page .as-of').text(), /Stand: 25\. November 2026/);
+
+    // While the browser reports no network, a notice says what is shown; it goes when the
+    // network is back. (The server's fault cannot switch navigator.onLine: the page's
+    // events are played here, the same in every engine.)
+    await page.eval(() => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      dispatchEvent(new Event('offline'));
+    });
+    assert.match(await page.$('#app-offline').text(), /Offline – Flimmer zeigt die in diesem Browser gespeicherten Daten\./);
+    await page.eval(() => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+      dispatchEvent(new Event('online'));
+    });
+    assert.equal(await page.$('#app-offline').count(), 0);
 
     // A deep link typed in while offline: every page of the app is the cached index.html.
     await page.goto(`${app.url}/film/tmdb:680?region=DE`);
