@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, engines, start } from './browser.mjs';
@@ -186,11 +186,19 @@ for (const engine of engines()) describe(engine, () => {
     await visit(page, '/?region=DE&types=flatrate');
     assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026/);
 
-    // The next release: the same app with a catalog of a later date, its worker written
-    // by the build's own hook.
+    // The next release: the app under new hashed names (as a changed app would be), a
+    // catalog of a later date, and its worker written by the build's own hook.
     const next = mkdtempSync(join(tmpdir(), 'flimmer-next-'));
     try {
       cpSync(DIST, next, { recursive: true });
+      let html = readFileSync(join(next, 'index.html'), 'utf8');
+      const oldHash = html.match(/flimmer-([0-9a-f]{16})\.js/)[1];
+      const newHash = 'feedc0de'.repeat(2);
+      for (const file of readdirSync(next).filter((f) => f.includes(oldHash))) {
+        renameSync(join(next, file), join(next, file.replace(oldHash, newHash)));
+      }
+      html = html.split(oldHash).join(newHash);
+      writeFileSync(join(next, 'index.html'), html);
       const catalog = JSON.parse(readFileSync(join(next, 'catalog.json'), 'utf8'));
       catalog.as_of = '2026-12-01';
       writeFileSync(join(next, 'catalog.json'), JSON.stringify(catalog));
@@ -209,6 +217,10 @@ for (const engine of engines()) describe(engine, () => {
       await notice.$('button', { name: 'Neu laden' }).click();
       await page.waitFor(async () => /Stand: 1\. Dezember 2026/.test(await page.$('.as-of').text().catch(() => '')),
         { message: 'the new data after the reload', timeout: 20_000 });
+      // The new app runs, and only the new build's files are kept: old and new never mix.
+      assert.equal(await page.eval(() => performance.getEntriesByType('resource').filter((e) => /flimmer-feedc0de/.test(e.name)).length > 0), true);
+      const shells = await page.eval(() => caches.keys().then((keys) => keys.filter((k) => k.startsWith('flimmer-shell-'))));
+      assert.equal(shells.length, 1, shells.join());
       assert.deepEqual(await page.problems(), []);
     } finally {
       app.server.root = DIST;
