@@ -3,7 +3,8 @@
 // BUILD filled in from what Trunk actually emitted: never a hand-kept list of hashed names.
 //
 // - The app shell and the built-in catalog are precached per build, in a cache named after
-//   the build's version (a hash of every precached file), and served cache-first: the
+//   the build's version (a hash of every precached file), each file checked against its
+//   integrity hash when it is fetched, and served cache-first: the
 //   hashed files never change, and index.html and the catalog change only with a build.
 // - A new build installs in the background and waits; the page offers "update available —
 //   reload" (index.html) and tells the waiting worker to take over. Old and new files never
@@ -19,7 +20,9 @@ const POSTERS = 'flimmer-posters';
 const POSTER_LIMIT = 300;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(BUILD.precache)));
+  // [path, integrity]: a file that is not the one built fails the install (see the hook).
+  const requests = BUILD.precache.map(([path, integrity]) => new Request(path, { integrity }));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(requests)));
   // The first worker has nothing to replace; an update waits for the reader's consent.
   if (!self.registration.active) self.skipWaiting();
 });

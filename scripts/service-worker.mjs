@@ -34,10 +34,18 @@ export function precacheList(dir) {
 
 const files = release ? precacheList(dir) : [];
 const hash = createHash('sha256');
-for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f)));
+// Each file with its Subresource Integrity hash: the worker fetches it with that, so a
+// host that answers a missing file with something else (an SPA's index.html, a proxy's
+// error page) fails the install, and the running version stays, instead of a broken
+// file being cached as part of the new one.
+const precache = files.map((f) => {
+  const bytes = readFileSync(join(dir, f));
+  hash.update(f).update('\0').update(bytes);
+  return [f, `sha256-${createHash('sha256').update(bytes).digest('base64')}`];
+});
 // The built-in catalog's date, for "new data from <date>" (catalog.json is its source, copied beside it).
 const asOf = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')).as_of ?? null;
-const build = { version: release ? hash.digest('hex').slice(0, 16) : 'dev', asOf, precache: files };
+const build = { version: release ? hash.digest('hex').slice(0, 16) : 'dev', asOf, precache };
 
 const source = readFileSync(join(root, 'public/service-worker.js'), 'utf8');
 const marker = "const BUILD = { version: 'dev', asOf: null, precache: [] };";

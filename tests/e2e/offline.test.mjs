@@ -167,6 +167,42 @@ for (const engine of engines()) describe(engine, () => {
     }
   });
 
+  test('a next build that fails to install leaves the running version working', async () => {
+    app.server.fault = () => null;
+    const page = await app.open();
+    await visit(page, '/?region=DE&types=flatrate');
+    const next = mkdtempSync(join(tmpdir(), 'flimmer-broken-'));
+    try {
+      // A new worker whose precache names a file the server does not have.
+      cpSync(DIST, next, { recursive: true });
+      writeFileSync(join(next, 'index.html'), `${readFileSync(join(next, 'index.html'), 'utf8')}\n`);
+      execFileSync('node', ['scripts/service-worker.mjs', next], { stdio: 'ignore' });
+      rmSync(join(next, 'catalog.bin'));
+      app.server.root = next;
+      const installed = await page.eval(() => navigator.serviceWorker.getRegistration()
+        .then((r) => r.update().then(() => new Promise((done) => {
+          const worker = r.installing;
+          if (!worker) return done('no new worker');
+          worker.addEventListener('statechange', () => {
+            if (worker.state === 'redundant' || worker.state === 'installed') done(worker.state);
+          });
+        }))));
+      assert.equal(installed, 'redundant');
+      assert.equal(await page.$('#app-update').count(), 0, 'no update is offered');
+
+      app.server.fault = () => OFFLINE;
+      await reload(page);
+      await firstCard(page).waitFor();
+      assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026/);
+      assert.deepEqual(await page.problems(), []);
+    } finally {
+      app.server.fault = () => null;
+      app.server.root = DIST;
+      rmSync(next, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+
   // Chromium's own verdict, over the DevTools protocol that chromedriver passes on.
   if (engine === 'chromium') test('Chromium finds the app installable: no installability errors', async () => {
     const page = await app.open();
