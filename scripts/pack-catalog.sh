@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 # A native tool, built with the project's stable toolchain: the nightly toolchain and the
 # std rebuild that scripts/build.sh sets up are for the wasm only.
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD
-exec cargo run -q --locked -p import --bin flimmer-pack -- public/catalog.json target/catalog.bin
+# Without flimmer-tmdb (the default feature): no TLS stack to compile before the first build.
+exec cargo run -q --locked -p import --no-default-features --bin flimmer-pack -- public/catalog.json target/catalog.bin

@@ -238,7 +238,7 @@ for (const engine of engines()) describe(engine, () => {
       const catalog = JSON.parse(readFileSync(join(next, 'catalog.json'), 'utf8'));
       catalog.as_of = '2026-12-01';
       writeFileSync(join(next, 'catalog.json'), JSON.stringify(catalog));
-      execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--bin', 'flimmer-pack', '--',
+      execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--',
         join(next, 'catalog.json'), join(next, 'catalog.bin')], { stdio: 'inherit' });
       execFileSync('node', ['scripts/service-worker.mjs', next], { stdio: 'ignore' });
       app.server.root = next;

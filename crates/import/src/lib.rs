@@ -6,10 +6,16 @@
 //! services into films with one offer per service (`merge`). Bad rows are skipped and
 //! counted, never fatal. The output is for local tests and benchmarks only: the
 //! descriptions are the services' own texts, so it is never committed or shipped.
+//!
+//! `from_tmdb` is flimmer-tmdb's side: a catalog from TMDB's API for chosen regions and
+//! services, through the `tmdb` crate, with an answer cache to resume from (feature `tmdb`,
+//! on by default).
 
 pub mod certification;
 pub mod clean;
 pub mod csv_row;
+#[cfg(feature = "tmdb")]
+pub mod from_tmdb;
 pub mod genres;
 pub mod merge;
 pub mod output;
