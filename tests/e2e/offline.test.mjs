@@ -81,6 +81,14 @@ for (const engine of engines()) describe(engine, () => {
     await reload(page);
     await firstCard(page).waitFor();
 
+    // Every order works offline too: by rating, best first.
+    await page.$('#sort-select').select('rating');
+    await page.waitForURL(/sort=rating/);
+    const ratings = await page.$('.film-grid article .film-card__rating dd').allTexts();
+    const values = ratings.map((r) => Number(r.match(/(\d+),(\d)/).slice(1).join('.')));
+    assert.ok(values.length > 5, ratings.join());
+    assert.deepEqual(values, [...values].sort((a, b) => b - a));
+
     await page.$('input[type="search"]', { name: 'Suche' }).fill('heat');
     await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
       { message: 'Heat found offline' });
