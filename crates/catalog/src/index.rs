@@ -458,14 +458,21 @@ fn orders(films: &[Film], tenths: &[u32]) -> Orders {
     // Orders: ties keep the catalog order (most votes first), so every sort is stable.
     let by_rating = sorted_by_key(n, |i| (1000 - tenths[i]) as u64);
     let by_year = sorted_by_key(n, |i| (u16::MAX - films[i].year) as u64);
-    let by_title = [LangCode::DE, LangCode::EN]
-        .into_iter()
-        .map(|lang| {
-            let keys: Vec<String> = films.iter().map(|f| fold::key(f.title_in(lang))).collect();
-            (lang, crate::search::sorted_texts(&keys))
-        })
-        .collect();
-    Orders { by_rating, by_year, by_title }
+    // Titles A–Z per page language. Most films have one title for both (a catalog without
+    // German titles: all of them), so those keep their folded key, and the order is
+    // sorted again only where a title differs.
+    let (de, en) = (LangCode::DE, LangCode::EN);
+    let de_keys: Vec<String> = films.iter().map(|f| fold::key(f.title_in(de))).collect();
+    let de_order = crate::search::sorted_texts(&de_keys);
+    let en_order = if films.iter().all(|f| f.title_in(de) == f.title_in(en)) {
+        de_order.clone()
+    } else {
+        let en_keys: Vec<String> = (films.iter().zip(&de_keys))
+            .map(|(f, key)| if f.title_in(de) == f.title_in(en) { key.clone() } else { fold::key(f.title_in(en)) })
+            .collect();
+        crate::search::sorted_texts(&en_keys)
+    };
+    Orders { by_rating, by_year, by_title: vec![(de, de_order), (en, en_order)] }
 }
 
 /// Positions `0..n` ordered by `key`, ties by position, through the crate's one sort
