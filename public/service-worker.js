@@ -38,7 +38,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
-  if (event.data === 'build') event.ports[0]?.postMessage({ version: BUILD.version, asOf: BUILD.asOf });
+  if (event.data === 'build') event.ports[0]?.postMessage({ asOf: BUILD.asOf });
 });
 
 self.addEventListener('fetch', (event) => {

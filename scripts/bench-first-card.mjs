@@ -6,13 +6,12 @@
 import { start, openPage } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
+const OFFLINE = 'offline, after one visit';
 const NETWORKS = {
   'loopback': null,
   '4 Mbit/s, 150 ms RTT': { offline: false, latency: 150, downloadThroughput: 4e6 / 8, uploadThroughput: 1e6 / 8 },
+  [OFFLINE]: null,
 };
-
-const OFFLINE = 'offline, after one visit';
-NETWORKS[OFFLINE] = null;
 
 const app = await start({ worker: true });
 for (const [name, conditions] of Object.entries(NETWORKS)) {

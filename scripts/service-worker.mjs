@@ -19,7 +19,7 @@ const root = new URL('..', import.meta.url).pathname;
 
 /** Files the app needs offline: all Trunk wrote, but the worker itself and the JSON
  *  catalog (the documented interchange form; the app reads catalog.bin). */
-export function precacheList(dir) {
+function precacheList(dir) {
   const files = [];
   const walk = (at) => {
     for (const name of readdirSync(at).sort()) {
@@ -32,20 +32,18 @@ export function precacheList(dir) {
   return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map'));
 }
 
-const files = release ? precacheList(dir) : [];
-const hash = createHash('sha256');
 // Each file with its Subresource Integrity hash: the worker fetches it with that, so a
 // host that answers a missing file with something else (an SPA's index.html, a proxy's
 // error page) fails the install, and the running version stays, instead of a broken
-// file being cached as part of the new one.
-const precache = files.map((f) => {
-  const bytes = readFileSync(join(dir, f));
-  hash.update(f).update('\0').update(bytes);
-  return [f, `sha256-${createHash('sha256').update(bytes).digest('base64')}`];
-});
+// file being cached as part of the new one. The version is a hash of that list: of every
+// file's name and content.
+const sha256 = (data) => createHash('sha256').update(data);
+const precache = (release ? precacheList(dir) : [])
+  .map((f) => [f, `sha256-${sha256(readFileSync(join(dir, f))).digest('base64')}`]);
 // The built-in catalog's date, for "new data from <date>" (catalog.json is its source, copied beside it).
 const asOf = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')).as_of ?? null;
-const build = { version: release ? hash.digest('hex').slice(0, 16) : 'dev', asOf, precache };
+const version = release ? sha256(JSON.stringify(precache)).digest('hex').slice(0, 16) : 'dev';
+const build = { version, asOf, precache };
 
 const source = readFileSync(join(root, 'public/service-worker.js'), 'utf8');
 const marker = "const BUILD = { version: 'dev', asOf: null, precache: [] };";
@@ -53,4 +51,4 @@ if (!source.includes(marker)) throw new Error(`public/service-worker.js lost its
 let worker = source.replace(marker, `const BUILD = ${JSON.stringify(build)};`);
 if (release) worker = (await minify(worker, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
 writeFileSync(join(dir, 'service-worker.js'), worker);
-console.log(`service-worker.js: version ${build.version}, ${files.length} files precached`);
+console.log(`service-worker.js: version ${version}, ${precache.length} files precached`);
