@@ -1,5 +1,6 @@
 // Loads Flimmer many times in one engine over W3C WebDriver and counts the loads that fail:
-// stuck on "loading", or an error the start guard caught; and the page errors. Not part of the test command: it
+// stuck on "loading", or an error the start guard caught; the loads it restarted after a wasm
+// trap (recovered, but the engine trapped); and the page errors. Not part of the test command: it
 // runs for minutes. Build first (scripts/build.sh), then, for WebKit:
 //   xvfb-run -a node scripts/stress-load.mjs webkit 1000
 // Engines: webkit (WebKitWebDriver + MiniBrowser), firefox (geckodriver), chromium (chromedriver);
@@ -20,6 +21,7 @@ let page = await newSession(engine);
 const call = (method, path, body) => page.driver.call(method, `${page.path}${path}`, body, 20_000);
 let failed = 0;
 let crashed = 0;
+let restarted = 0;
 const errors = new Map();
 const started = Date.now();
 for (let i = 0; i < LOADS; i++) {
@@ -34,6 +36,13 @@ for (let i = 0; i < LOADS; i++) {
     const pageErrors = await call('POST', '/execute/sync',
       { script: 'return (window.__flimmerErrors || []).concat(window.__flimmerConsole || [])', args: [] });
     for (const e of pageErrors) errors.set(e, (errors.get(e) ?? 0) + 1);
+    // A trap the start guard recovered from by restarting the app: the reader saw a blink.
+    const trapped = await call('POST', '/execute/sync', { script: 'return window.__flimmerRestarted || []', args: [] });
+    if (trapped.length > 0) {
+      restarted++;
+      for (const e of trapped) errors.set(`(restarted) ${e}`, (errors.get(`(restarted) ${e}`) ?? 0) + 1);
+      console.log(`load ${i + 1} (${path}): restarted after a trap; errors: ${JSON.stringify(trapped)}`);
+    }
     // A start the guard had to catch (its message is on screen) failed just as much.
     if (!ready || pageErrors.length > 0) {
       failed++;
@@ -47,10 +56,10 @@ for (let i = 0; i < LOADS; i++) {
     page = await newSession(engine);
   }
   if ((i + 1) % 50 === 0) {
-    console.error(`${i + 1} loads, ${failed} failed, ${crashed} browser crashes, ${Math.round((Date.now() - started) / 1000)} s`);
+    console.error(`${i + 1} loads, ${failed} failed, ${restarted} restarted, ${crashed} browser crashes, ${Math.round((Date.now() - started) / 1000)} s`);
   }
 }
-console.log(`${engine}: ${LOADS} loads, ${failed} failed (stuck or error shown), ${crashed} browser crashes, ${[...errors.values()].reduce((a, b) => a + b, 0)} page errors`);
+console.log(`${engine}: ${LOADS} loads, ${failed} failed (stuck or error shown), ${restarted} restarted after a trap (recovered), ${crashed} browser crashes, ${[...errors.values()].reduce((a, b) => a + b, 0)} page errors`);
 for (const [e, n] of errors) console.log(`  ${n} × ${e}`);
 await page.close();
 await stopDrivers();

@@ -2,7 +2,16 @@
 // reload button instead of a page stuck on "loading" (the start guard in index.html).
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { engines, start } from './browser.mjs';
+
+// A trap of the wasm as the engine raises it, thrown by a script of the page (see below),
+// on the first load of the tab only or on every load.
+const trap = (everyLoad) => `sessionStorage.setItem('loads', Number(sessionStorage.getItem('loads')) + 1);
+  if (${everyLoad} || sessionStorage.getItem('loads') === '1') {
+    setTimeout(function () { throw new WebAssembly.RuntimeError('Out of bounds memory access'); }, 50);
+  }`;
+const pageLoads = (app) => app.server.requests.filter((r) => r.path === '/').length;
 
 for (const engine of engines()) describe(engine, () => {
   const apps = [];
@@ -58,6 +67,59 @@ for (const engine of engines()) describe(engine, () => {
     assert.ok(!recorded[0].includes('\n'), recorded[0]);
     assert.match(recorded[0], stack[0]);
     assert.match(recorded[1], stack[1]);
+    await page.close();
+  });
+
+  // A trap of the engine itself (WebKit's baseline compiler, README "WebKit") before the
+  // reader did anything: the app starts again by itself, and works.
+  // The app opened on a server whose pages trap on the first load, or on every load.
+  async function trapping(everyLoad) {
+    const app = await start(engine);
+    apps.push(app);
+    app.server.inject = trap(everyLoad);
+    const page = await app.open();
+    await page.goto(`${app.url}/`);
+    return { app, page };
+  }
+
+  test('a wasm trap during the start restarts the app once, and it works', async () => {
+    const { app, page } = await trapping(false);
+    await page.$('.film-grid article').first().waitFor();
+    assert.equal(pageLoads(app), 2, 'one restart');
+    assert.equal(await page.$('[data-testid="start-failed"]').count(), 0);
+    const restarted = await page.eval(() => window.__flimmerRestarted);
+    assert.equal(restarted.length, 1);
+    assert.match(restarted[0], /^Out of bounds memory access/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a wasm trap on every start restarts once, then shows the message', async () => {
+    const { app, page } = await trapping(true);
+    await page.$('[data-testid="start-failed"]').waitFor();
+    await sleep(500);
+    assert.equal(pageLoads(app), 2, 'one restart, no loop');
+    assert.equal((await page.eval(() => window.__flimmerRestarted)).length, 1);
+    await page.close();
+  });
+
+  // Once the reader has touched the page, a restart could lose what they were doing.
+  test('a wasm trap after the reader touched the page shows the message, no restart', async () => {
+    const app = await start(engine);
+    apps.push(app);
+    const page = await app.open();
+    await page.goto(`${app.url}/`);
+    await page.$('.film-grid article').first().waitFor();
+    await page.$('.site-header__tagline').click();
+    await page.eval(() => {
+      window.__beforeReload = true;
+      const script = document.createElement('script');
+      script.textContent = `setTimeout(() => { throw new WebAssembly.RuntimeError('Out of bounds memory access'); });`;
+      document.head.append(script);
+    });
+    await page.$('[data-testid="start-failed"]').waitFor();
+    assert.equal(await page.eval(() => window.__beforeReload), true, 'the same document');
+    assert.equal(pageLoads(app), 1);
     await page.close();
   });
 });

@@ -394,15 +394,20 @@ export class Page {
   // window.__flimmerErrors and console.error calls in window.__flimmerConsole. They are
   // read before each navigation (a new document starts empty) and by problems(); a
   // document remembers how many it has handed over, so nothing is counted twice.
+  // A document the app restarted after a wasm trap (the start guard's restart) is no
+  // problem of the journey, but the trap is said on stderr, so a run shows how often.
   async collectProblems() {
-    const fresh = await this.eval(() => {
+    const { fresh, restarted } = await this.eval(() => {
       const all = [].concat((window.__flimmerErrors || []).map((e) => `pageerror: ${e}`),
         (window.__flimmerConsole || []).map((e) => `console: ${e}`));
       const seen = window.__flimmerSeen || 0;
       window.__flimmerSeen = all.length;
-      return all.slice(seen);
-    }).catch(() => []);
+      const restarted = window.__flimmerRestartSeen ? [] : window.__flimmerRestarted || [];
+      window.__flimmerRestartSeen = true;
+      return { fresh: all.slice(seen), restarted };
+    }).catch(() => ({ fresh: [], restarted: [] }));
     this.seenProblems.push(...fresh);
+    for (const e of restarted) console.warn(`${this.engine}: the app restarted itself after a wasm trap: ${e}`);
   }
 
   /** Every page error and console error so far, in this window and the ones before. */
