@@ -2,7 +2,8 @@
 // SPA: real files as they are, every other path gets index.html so deep links work.
 // The faults the journeys inject (failing, broken, slow, stalled, truncated responses) live
 // here, in the server, so every browser engine meets them the same way; so does a second,
-// foreign origin for catalogs from another site (`foreign()`).
+// foreign origin for catalogs from another site (`foreign()`), and a publisher's
+// site that embeds cards (`site()`).
 import { execFileSync } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -134,6 +135,26 @@ export async function serve(root, { port = 0, fault = () => null, inject = null,
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   handle.url = `http://127.0.0.1:${server.address().port}`;
   // A stalled response would keep close() waiting for ever: cut every connection.
+  handle.close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
+  return handle;
+}
+
+/**
+ * A publisher's site: plain http on 127.0.0.1 at a port of its own, so another origin
+ * than the app's (the embed's host page). `pages` maps a path to its HTML, a property the
+ * journey may change; any other path is a 404. `requests` as in serve().
+ */
+export async function site(pages = {}) {
+  const handle = { pages, requests: [] };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    handle.requests.push({ path, headers: req.headers });
+    const page = handle.pages[path];
+    if (page == null) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    else res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(page);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  handle.url = `http://127.0.0.1:${server.address().port}`;
   handle.close = () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); });
   return handle;
 }

@@ -381,6 +381,10 @@ export class Page {
     writeFileSync(path, Buffer.from(await this.call('GET', '/screenshot'), 'base64'));
   }
 
+  /** Continues in the iframe `element` (a reference from eval), until parentFrame(). */
+  async frame(element) { await this.call('POST', '/frame', { id: element }); }
+  async parentFrame() { await this.call('POST', '/frame/parent', {}); }
+
   // Windows of the same session share its storage, like tabs of one browser profile.
   async newWindow() {
     const { handle } = await this.call('POST', '/window/new', { type: 'tab' });
