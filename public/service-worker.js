@@ -45,6 +45,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || BUILD.precache.length === 0) return;
   const url = new URL(request.url);
+  // The embed (the card in publishers' iframes, its loader and data, the demo page) is not
+  // the app: never index.html in its place, and the network as without a worker.
+  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+  if (url.origin === self.location.origin && /^embed([./-]|$)/.test(path)) return;
   if (url.origin === self.location.origin) {
     // Every page of the app is index.html (the router draws the rest).
     const key = request.mode === 'navigate' ? new URL('index.html', self.registration.scope).href : request;

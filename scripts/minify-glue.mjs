@@ -14,7 +14,12 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+// The glue of every wasm: the app's and the catalog worker's beside index.html, the embed
+// card's in embed/. Not embed.js, the loader publishers include: it is served as written,
+// so anyone can read what it does on their page.
+const glue = [...readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'embed.js'),
+  ...readdirSync(join(dir, 'embed')).filter((f) => f.endsWith('.js')).map((f) => join('embed', f))];
+for (const name of glue) {
   const path = join(dir, name);
   const source = readFileSync(path);
   // The catalog worker's glue is a classic script (wasm-bindgen's no-modules target) whose

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 # std rebuild that scripts/build.sh sets up are for the wasm only.
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD
 # Without flimmer-tmdb (the default feature): no TLS stack to compile before the first build.
-exec cargo run -q --locked -p import --no-default-features --bin flimmer-pack -- public/catalog.json target/catalog.bin
+exec cargo run -q --locked -p import --no-default-features --bin flimmer-pack -- public/catalog.json target/catalog.bin target/embed

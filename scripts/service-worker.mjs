@@ -17,8 +17,9 @@ if (!dir) throw new Error('run by Trunk as a post_build hook, or with the built 
 const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : true;
 const root = new URL('..', import.meta.url).pathname;
 
-/** Files the app needs offline: all Trunk wrote, but the worker itself and the JSON
- *  catalog (the documented interchange form; the app reads catalog.bin). */
+/** Files the app needs offline: all Trunk wrote, but the worker itself, the JSON catalog
+ *  (the documented interchange form; the app reads catalog.bin) and the embed (its loader,
+ *  card and data are for publishers' pages: README "Embed"). */
 function precacheList(dir) {
   const files = [];
   const walk = (at) => {
@@ -29,7 +30,8 @@ function precacheList(dir) {
     }
   };
   walk(dir);
-  return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map'));
+  const embed = (f) => f.startsWith('embed/') || /^embed(-demo)?\.(html|js)$/.test(f);
+  return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map') && !embed(f));
 }
 
 // Each file with its Subresource Integrity hash: the worker fetches it with that, so a

@@ -687,6 +687,41 @@ static EN: Strings = Strings {
     my_services_not_saved: "This browser does not allow saving right now (full or blocked). The choice still applies.",
 };
 
+/// The embed card's own strings (`src/embed.rs`), apart from `Strings`: the app shell never
+/// shows them, so it does not carry them.
+pub struct EmbedStrings {
+    /// Said when no film of the catalog matches what the publisher named.
+    pub unknown_film: &'static str,
+    /// Said when the film streams nowhere in the region; `{title}` and `{region}` are
+    /// filled in (`catalog::embed::fill`), as in a publisher's own text.
+    pub not_streaming: &'static str,
+    pub more_on_flimmer: &'static str,
+    pub loading: &'static str,
+}
+
+static EMBED_DE: EmbedStrings = EmbedStrings {
+    unknown_film: "Diesen Film kennt Flimmer nicht.",
+    not_streaming: "{title} läuft in {region} derzeit bei keinem Dienst.",
+    more_on_flimmer: "Mehr auf Flimmer",
+    loading: "Wird geladen …",
+};
+
+static EMBED_EN: EmbedStrings = EmbedStrings {
+    unknown_film: "Flimmer does not know this film.",
+    not_streaming: "{title} is not streaming in {region} right now.",
+    more_on_flimmer: "More on Flimmer",
+    loading: "Loading …",
+};
+
+impl Locale {
+    pub fn embed(self) -> &'static EmbedStrings {
+        match self {
+            Locale::De => &EMBED_DE,
+            Locale::En => &EMBED_EN,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

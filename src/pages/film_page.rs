@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use catalog::offer_groups;
 use catalog::query::with_filter;
-use catalog::{offer_groups, Badge};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
-use crate::components::{FilmCard, OfferList};
+use crate::components::{FilmCard, OfferGroups};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::state::{use_app, use_locale, Library, SharedFilm};
 
@@ -57,13 +57,13 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
             let t = locale.t();
             let none_here = groups.here.is_empty().then(|| view! { <p>{t.not_in_region}</p> });
             let here = groups.here.into_iter().map(move |(m, badges)| (locale.monetization(m).to_owned(), badges));
-            let here = offer_groups_view(here.collect(), title.clone());
+            let here = view! { <OfferGroups groups=here.collect() film_title=title.clone()/> };
             let elsewhere = (!groups.elsewhere.is_empty()).then(|| {
                 let countries = groups.elsewhere.into_iter().map(move |(r, badges)| (locale.region(r), badges));
                 view! {
                     <details data-testid="other-countries">
                         <summary>{t.other_countries}</summary>
-                        {offer_groups_view(countries.collect(), title.clone())}
+                        <OfferGroups groups=countries.collect() film_title=title.clone()/>
                     </details>
                 }
             });
@@ -86,17 +86,4 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// Offer groups under their headings: ways to watch in the country, or other countries.
-fn offer_groups_view(groups: Vec<(String, Vec<Badge>)>, film_title: String) -> impl IntoView {
-    groups
-        .into_iter()
-        .map(|(heading, badges)| {
-            view! {
-                <h3>{heading}</h3>
-                <OfferList badges film_title=film_title.clone()/>
-            }
-        })
-        .collect_view()
 }

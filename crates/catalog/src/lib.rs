@@ -5,6 +5,7 @@
 
 pub mod bits;
 pub mod decode;
+pub mod embed;
 pub mod facet;
 pub mod filter;
 pub mod fold;

@@ -34,6 +34,12 @@ pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {
     postcard::to_extend(value, bytes).unwrap_or_default()
 }
 
+/// Whether `bytes` begin as packed values do: tells a packed file from, say, the HTML page
+/// a host answers a missing file with.
+pub fn is_packed(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
 /// Reads back what `pack` wrote. Anything else (another file, a truncated download, a
 /// different layout version) is `CatalogError::Damaged`, never a panic.
 pub fn unpack<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CatalogError> {

@@ -2,15 +2,27 @@
 //!
 //! The build runs it on `public/catalog.json` (scripts/pack-catalog.sh, a Trunk hook), so the
 //! app reads the built-in catalog without parsing and validating JSON in the browser.
-//!   flimmer-pack public/catalog.json target/catalog.bin
+//!   flimmer-pack public/catalog.json target/catalog.bin [target/embed]
+//! With a third argument it also writes the embed's data there (`catalog::embed`): one
+//! packed slice per film (`films/tmdb/949.bin`) and the lookup table of their names, so a
+//! card on a publisher's page downloads one film, not the catalog.
 
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use catalog::embed::{slice, slice_path, Lookup, LOOKUP_PATH};
+use catalog::Catalog;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [input, output] = args.as_slice() else {
-        eprintln!("usage: flimmer-pack <catalog.json> <catalog.bin>");
-        return ExitCode::from(2);
+    let (input, output, embed) = match args.as_slice() {
+        [input, output] => (input, output, None),
+        [input, output, embed] => (input, output, Some(Path::new(embed))),
+        _ => {
+            eprintln!("usage: flimmer-pack <catalog.json> <catalog.bin> [<embed data dir>]");
+            return ExitCode::from(2);
+        }
     };
     let text = match std::fs::read_to_string(input) {
         Ok(text) => text,
@@ -34,12 +46,15 @@ fn main() -> ExitCode {
         }
     }
     let bytes = catalog::pack(&loaded);
-    // An unchanged catalog is not written again: `trunk serve` would see a new file and
-    // rebuild for ever.
-    let unchanged = std::fs::read(output).is_ok_and(|old| old == bytes);
-    if let Err(e) = if unchanged { Ok(()) } else { std::fs::write(output, &bytes) } {
+    if let Err(e) = write_if_changed(Path::new(output), &bytes) {
         eprintln!("flimmer-pack: cannot write {output}: {e}");
         return ExitCode::FAILURE;
+    }
+    if let Some(dir) = embed {
+        if let Err(e) = write_embed_data(&loaded.catalog, dir) {
+            eprintln!("flimmer-pack: cannot write the embed's data to {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
     }
     eprintln!(
         "flimmer-pack: {} films, {} skipped, {} bytes of JSON → {} bytes packed ({output})",
@@ -49,4 +64,45 @@ fn main() -> ExitCode {
         bytes.len()
     );
     ExitCode::SUCCESS
+}
+
+/// An unchanged file is not written again: `trunk serve` would see a new file and rebuild
+/// for ever.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, bytes)
+}
+
+/// The lookup table and one slice per film; slices of films no longer in the catalog go.
+fn write_embed_data(catalog: &Catalog, dir: &Path) -> std::io::Result<()> {
+    write_if_changed(&dir.join(LOOKUP_PATH), &catalog::pack(&Lookup::of(catalog)))?;
+    let mut written = BTreeSet::new();
+    for film in &catalog.films {
+        let path = dir.join(slice_path(&film.id));
+        write_if_changed(&path, &catalog::pack(&slice(catalog, film)))?;
+        written.insert(path);
+    }
+    for stale in files_under(&dir.join("films"))?.into_iter().filter(|f| !written.contains(f)) {
+        std::fs::remove_file(stale)?;
+    }
+    eprintln!("flimmer-pack: {} film slices for the embed ({})", written.len(), dir.display());
+    Ok(())
+}
+
+fn files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files.extend(files_under(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
