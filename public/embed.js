@@ -14,7 +14,7 @@
 
   var embedded = new WeakSet();
   var frames = []; // our iframes, to know whose messages to trust
-  var warned = {}; // problems already said on this page
+  var warned = new Set(); // problems already said on this page
 
   // The card's options: every data-* attribute, named without "data-"; the card app
   // checks the values (one place) and reports what it had to ignore.
@@ -90,8 +90,8 @@
     var problems = Array.isArray(data.problems) ? data.problems : [];
     for (var i = 0; i < problems.length; i++) {
       var problem = String(problems[i]);
-      if (warned[problem]) continue;
-      warned[problem] = true;
+      if (warned.has(problem)) continue;
+      warned.add(problem);
       console.warn('Flimmer embed: ' + problem);
     }
   });
