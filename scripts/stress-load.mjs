@@ -12,7 +12,9 @@ import { newSession, stopDrivers } from '../tests/e2e/webdriver.mjs';
 const [engine = 'webkit', loadsArg = '300'] = process.argv.slice(2);
 const LOADS = Number(loadsArg);
 const PATHS = ['/', '/?region=DE&exclude=netflix&types=flatrate&q=heat', '/?region=DE&services=netflix&types=flatrate', '/film/tmdb:949?region=DE', '/?lang=de', '/?lang=en'];
-const READY = '.film-grid article, [data-testid="empty-state"], .film-page, [data-testid="start-failed"], [role="alert"]';
+// The embed's card (its own wasm) instead: FLIMMER_STRESS=embed.
+const EMBED_PATHS = ['/embed.html?film=tmdb:949&region=DE', '/embed.html?title=amelie&year=2001&region=DE&lang=en'];
+const READY = '.film-grid article, [data-testid="empty-state"], .film-page, [data-testid="start-failed"], [role="alert"], .embed .film-card';
 
 const app = await serve(process.env.FLIMMER_DIST ?? 'dist');
 let page = await newSession(engine);
@@ -25,7 +27,8 @@ let restarted = 0;
 const errors = new Map();
 const started = Date.now();
 for (let i = 0; i < LOADS; i++) {
-  const path = PATHS[i % PATHS.length];
+  const paths = process.env.FLIMMER_STRESS === 'embed' ? EMBED_PATHS : PATHS;
+  const path = paths[i % paths.length];
   try {
     await call('POST', '/url', { url: `${app.url}${path}` });
     let ready = false;

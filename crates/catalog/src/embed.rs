@@ -95,8 +95,10 @@ impl EmbedOptions {
         for (key, value) in pairs(query) {
             let value = value.trim();
             let attribute = if key == "film" { "data-flimmer-film".to_owned() } else { format!("data-{key}") };
+            // Each problem says what happens instead; "it is ignored" when nothing else does.
             let mut drop = |why: &str| {
-                options.problems.push(format!("{attribute}=\"{}\" {why}; it is ignored.", clip(value)));
+                let instead = if why.contains(';') { "" } else { "; it is ignored" };
+                options.problems.push(format!("{attribute}=\"{}\" {why}{instead}.", clip(value)));
             };
             match key.as_str() {
                 "film" if value.is_empty() => {}
@@ -138,21 +140,22 @@ impl EmbedOptions {
                     _ => drop("is not a number of offers (1 or more)"),
                 },
                 "types" => {
-                    let mut types = Vec::new();
-                    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                        match Monetization::ALL.iter().find(|m| m.as_str() == part) {
-                            Some(&m) if !types.contains(&m) => types.push(m),
-                            Some(_) => {}
-                            None => {
-                                drop(&format!("names \"{}\", not one of flatrate, free, ads, rent, buy", clip(part)))
-                            }
-                        }
-                    }
+                    let parts: Vec<&str> = value.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+                    // Shown in the app's order, whatever order the publisher wrote.
+                    let types: Vec<Monetization> =
+                        Monetization::ALL.into_iter().filter(|m| parts.contains(&m.as_str())).collect();
+                    let unknown: Vec<&str> =
+                        parts.iter().copied().filter(|p| Monetization::ALL.iter().all(|m| m.as_str() != *p)).collect();
                     if types.is_empty() {
-                        drop("names no way to watch; all are shown");
+                        drop("names none of flatrate, free, ads, rent, buy; all are shown");
                     } else {
-                        // Shown in the app's order, whatever order the publisher wrote.
-                        options.types = Monetization::ALL.into_iter().filter(|m| types.contains(m)).collect();
+                        if !unknown.is_empty() {
+                            let names = clip(&unknown.join(", "));
+                            drop(&format!(
+                                "names {names}, not one of flatrate, free, ads, rent, buy; the others are shown"
+                            ));
+                        }
+                        options.types = types;
                     }
                 }
                 "text-missing" | "text-unknown" if value.is_empty() => drop("is empty"),
@@ -358,7 +361,21 @@ mod tests {
         ] {
             assert!(said.contains(attribute), "{attribute} missing in:\n{said}");
         }
-        assert_eq!(o.problems.len(), 7, "{said}"); // types: the bad name, then "no way to watch"
+        assert_eq!(o.problems.len(), 6, "{said}");
+        // Each says once what happens instead.
+        assert!(
+            said.contains("data-region=\"Mars\" is not a country code (like DE); the reader's country is used.\n"),
+            "{said}"
+        );
+        assert!(said.contains("data-theme=\"pink\" is not light, dark or auto; it is ignored."), "{said}");
+        assert!(
+            said.contains("data-types=\"cinema\" names none of flatrate, free, ads, rent, buy; all are shown."),
+            "{said}"
+        );
+        let some = EmbedOptions::parse("film=tmdb:949&types=rent,cinema");
+        assert_eq!(some.types, vec![Monetization::Rent]);
+        assert_eq!(some.problems.len(), 1, "{:?}", some.problems);
+        assert!(some.problems[0].contains("names cinema, not one of"), "{:?}", some.problems);
     }
 
     #[test]
