@@ -7,14 +7,15 @@
 use std::sync::Arc;
 
 use catalog::embed::{fill, reader_region, slice_path, EmbedOptions, FilmRef, Lookup, LOOKUP_PATH};
-use catalog::{Date, Loaded, RegionCode};
+use catalog::{Catalog, Date, Loaded, RegionCode};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{FilmCard, LoadFailed, Loading, OfferGroups};
+use crate::components::{FilmCard, OfferGroups};
 use crate::i18n::Locale;
-use crate::sources::{fetch, index, network, LoadError};
-use crate::state::{PageLocale, SharedFilm};
+use crate::pages::with_catalog;
+use crate::sources::{fetch, index, network, CatalogSource, LoadError};
+use crate::state::{AppState, CatalogResult, PageLocale, SharedFilm};
 
 /// Where the slices and the lookup table are (written by `flimmer-pack`).
 const DATA: &str = "/embed/";
@@ -40,28 +41,29 @@ pub fn mount() {
         problems.push(&problem.into());
     }
     let _ = js_sys::Reflect::set(&window(), &"__flimmerProblems".into(), &problems);
-    leptos::mount::mount_to_body(move || view! { <EmbedCard options locale region/> });
+    leptos::mount::mount_to_body(move || view! { <EmbedCard options languages locale region/> });
 }
 
+/// The app's state as the app builds it (`AppState::new`), with the film's slice of the
+/// built-in catalog for its catalog; the app's loading and failure states around it.
 #[component]
-fn EmbedCard(options: EmbedOptions, locale: Locale, region: RegionCode) -> impl IntoView {
+fn EmbedCard(options: EmbedOptions, languages: Vec<String>, locale: Locale, region: RegionCode) -> impl IntoView {
     provide_context(PageLocale(locale));
-    let today = browser::today();
     let named = options.film.clone();
-    let film = LocalResource::new(move || load_film(named.clone(), today));
-    let retry = Callback::new(move |_| film.refetch());
+    let app = AppState::new(Memo::new(|_| CatalogSource::BuiltIn), languages, move |_, today, _| {
+        load_film(named.clone(), today)
+    });
+    provide_context(app);
     let options = Arc::new(options);
     view! {
         <main class="embed">
-            {move || match film.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailed error on_retry=retry/> }.into_any(),
-                Some(Ok(None)) => {
+            {with_catalog(move |library| match SharedFilm::new(library, 0) {
+                Some(film) => view! { <Found film options=options.clone() region today=app.today/> }.into_any(),
+                None => {
                     let text = options.text_unknown.clone().unwrap_or_else(|| locale.embed().unknown_film.to_owned());
                     view! { <p class="embed__unknown" data-testid="embed-unknown">{text}</p> }.into_any()
                 }
-                Some(Ok(Some(film))) => view! { <Found film options=options.clone() region today/> }.into_any(),
-            }}
+            })}
         </main>
     }
 }
@@ -102,34 +104,40 @@ fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
-/// The named film's slice; `None` when no film of the catalog matches. A film named by
-/// our id is fetched directly; any other name is looked up first.
-async fn load_film(film: FilmRef, today: Date) -> Result<Option<SharedFilm>, LoadError> {
+/// The named film's slice, indexed as the app indexes a catalog; a library without films
+/// when no film of the catalog matches. A film named by our id is fetched directly; any
+/// other name is looked up first.
+async fn load_film(film: FilmRef, today: Date) -> CatalogResult {
+    let library = |loaded| Ok(Arc::new(index(loaded, today)));
+    let none = || {
+        let catalog = Catalog { as_of: today, providers: Vec::new(), films: Vec::new() };
+        library(Loaded { catalog, skipped: Vec::new() })
+    };
     let id = match &film {
-        FilmRef::Nothing => return Ok(None),
+        FilmRef::Nothing => return none(),
         FilmRef::Id(id) => id.clone(),
         other => {
             let bytes = fetch(&format!("{DATA}{LOOKUP_PATH}")).await?.binary().await.map_err(network)?;
             let lookup: Lookup = catalog::unpack(&bytes).map_err(LoadError::Catalog)?;
             match lookup.find(other) {
                 Some(id) => id.clone(),
-                None => return Ok(None),
+                None => return none(),
             }
         }
     };
     let response = match fetch(&format!("{DATA}{}", slice_path(&id))).await {
-        Err(LoadError::Http { status: 404, .. }) => return Ok(None),
+        Err(LoadError::Http { status: 404, .. }) => return none(),
         response => response?,
     };
     let bytes = response.binary().await.map_err(network)?;
     // A host that answers a missing file with its index page (as single-page hosts do)
     // has no slice of that film either.
     if !catalog::pack::is_packed(&bytes) {
-        return Ok(None);
+        return none();
     }
     let loaded: Loaded = catalog::unpack(&bytes).map_err(LoadError::Catalog)?;
     if loaded.catalog.films.first().map(|f| &f.id) != Some(&id) {
-        return Ok(None);
+        return none();
     }
-    Ok(SharedFilm::new(Arc::new(index(loaded, today)), 0))
+    library(loaded)
 }

@@ -44,21 +44,9 @@ fn Shell() -> impl IntoView {
         param(&location.search.get(), "lang").and_then(|c| Locale::parse(&c)).unwrap_or(browser_locale)
     });
     let source = Memo::new(move |_| CatalogSource::from_param(param(&location.search.get(), "source").as_deref()));
-    let today = browser::today();
-    let progress = RwSignal::new(None);
-    let catalog = LocalResource::new(move || {
-        let source = source.get();
-        progress.set(None);
-        async move { load(&source, today, move |p| progress.set(Some(p))).await }
-    });
-    provide_context(AppState {
-        source,
-        catalog,
-        progress,
-        grid_place: StoredValue::new(None),
-        languages: StoredValue::new(languages),
-        today,
-    });
+    provide_context(AppState::new(source, languages, |source, today, progress| async move {
+        load(&source, today, move |p| progress.set(Some(p))).await
+    }));
 
     view! {
         <Html attr:lang=move || locale.get().code()/>

@@ -2,6 +2,7 @@
 //! catalog, and the two browser facts the filter needs; the page language on its own.
 //! Everything else is derived.
 
+use std::future::Future;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -79,6 +80,30 @@ pub struct GridPlace {
 }
 
 impl AppState {
+    /// The state both roots provide: the app's shell, whose catalog is the one `source`
+    /// names, and the embed's card, whose catalog is its film's slice. `load` fetches and
+    /// reads the catalog (reporting progress), again whenever `source` changes.
+    pub fn new<Load, Loading>(source: Memo<CatalogSource>, languages: Vec<String>, load: Load) -> AppState
+    where
+        Load: Fn(CatalogSource, Date, RwSignal<Option<Progress>>) -> Loading + 'static,
+        Loading: Future<Output = CatalogResult> + 'static,
+    {
+        let today = crate::browser::today();
+        let progress = RwSignal::new(None);
+        let catalog = LocalResource::new(move || {
+            progress.set(None);
+            load(source.get(), today, progress)
+        });
+        AppState {
+            source,
+            catalog,
+            progress,
+            grid_place: StoredValue::new(None),
+            languages: StoredValue::new(languages),
+            today,
+        }
+    }
+
     /// The region a reader gets when the URL names none.
     pub fn default_region(&self, loaded: &Loaded) -> RegionCode {
         let regions = loaded.catalog.regions();
