@@ -62,6 +62,8 @@
     };
     for (var property in box) frame.style.setProperty(property, box[property], 'important');
     frame.src = src(element, lang);
+    // Frames the page has removed since (an endless feed drops old articles) are let go.
+    frames = frames.filter(function (f) { return f.isConnected; });
     frames.push(frame);
     // A shadow root keeps the host's CSS away from the frame; elements that cannot have one
     // (or have one already) get the frame as a plain child.

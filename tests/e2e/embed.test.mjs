@@ -4,7 +4,9 @@
 // nothing anywhere but to the app.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { engines, start } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, engines, start } from './browser.mjs';
 import { site } from './server.mjs';
 
 // CSS a careless (or hostile) host page could have: every box reset, every iframe tiny.
@@ -290,6 +292,37 @@ for (const engine of engines()) describe(engine, () => {
     await line.waitFor();
     assert.match(await line.text(), /Flimmer konnte nicht anzeigen, wo der Film läuft/);
     assert.deepEqual(await page.eval(() => window.__flimmerErrors), ['boom']);
+    await page.close();
+  });
+
+  // A trap of the engine (WebKit's baseline compiler, README "WebKit") ends a card; it
+  // starts once more by itself, and a trap on every start ends at the line.
+  test('a wasm trap restarts the card once; a trap on every start shows the line', async () => {
+    const app = await start(engine);
+    servers.push(app.server);
+    const html = readFileSync(join(DIST, 'embed.html'), 'utf8');
+    const trapping = (everyStart) => {
+      const trap = `<script>if (${everyStart} || location.hash !== '#restarted') setTimeout(function () {
+        throw new WebAssembly.RuntimeError('Out of bounds memory access'); }, 50);</script>`;
+      app.server.fault = (path) => (path === '/embed.html' ? { body: html.replace('<script', `${trap}<script`), type: 'text/html; charset=utf-8' } : null);
+    };
+    const loads = () => app.server.requests.filter((r) => r.path === '/embed.html').length;
+    await opened?.close();
+    const page = opened = await app.open();
+
+    trapping(false);
+    await page.goto(`${app.url}/embed.html?film=tmdb:949&region=DE`);
+    await page.waitFor(() => page.eval(() => location.hash === '#restarted' && !!document.querySelector('.embed .film-card')),
+      { message: 'the card, started again' });
+    assert.equal(loads(), 2);
+    assert.equal(await page.$('[data-testid="embed-failed"]').count(), 0);
+    assert.deepEqual(await page.eval(() => window.__flimmerRestarted), ['a wasm trap; the card started again']);
+
+    trapping(true);
+    await page.goto(`${app.url}/embed.html?film=tmdb:603&region=DE`);
+    await page.$('[data-testid="embed-failed"]').waitFor();
+    assert.equal(await page.eval(() => location.hash), '#restarted');
+    assert.equal(loads(), 4, 'one restart, no loop');
     await page.close();
   });
 });

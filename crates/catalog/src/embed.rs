@@ -257,10 +257,14 @@ pub fn slice_path(id: &FilmId) -> String {
 }
 
 /// The catalog cut down to one film and the providers it names: what one card reads.
+/// Without the poster: a poster is an image on another host (TMDB's), and a card on a
+/// publisher's page requests nothing from anyone but us (its page's CSP enforces it), so
+/// it draws the placeholder with the title instead.
 pub fn slice(catalog: &Catalog, film: &Film) -> Loaded {
+    let film = Film { poster: None, ..film.clone() };
     let providers =
         catalog.providers.iter().filter(|p| film.offers.iter().any(|o| o.provider == p.id)).cloned().collect();
-    Loaded { catalog: Catalog { as_of: catalog.as_of, providers, films: vec![film.clone()] }, skipped: Vec::new() }
+    Loaded { catalog: Catalog { as_of: catalog.as_of, providers, films: vec![film] }, skipped: Vec::new() }
 }
 
 /// One film's names, for a card that names it by TMDB id, IMDb id or title.

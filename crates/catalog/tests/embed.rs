@@ -2,7 +2,7 @@
 //! read back alone, and the offers a card shows with the publisher's options.
 
 use catalog::embed::{slice, slice_path, EmbedOptions, FilmRef, Lookup};
-use catalog::{decode, pack, unpack, Date, FilmId, Loaded, Monetization, RegionCode};
+use catalog::{decode, pack, unpack, Date, Film, FilmId, HttpsUrl, Loaded, Monetization, RegionCode};
 
 fn shipped() -> Loaded {
     decode(include_str!("../../../public/catalog.json")).expect("the shipped catalog decodes")
@@ -40,6 +40,10 @@ fn the_lookup_and_a_slice_read_back_alone() {
     let heat = loaded.catalog.film("tmdb:949").unwrap();
     let one = unpack::<Loaded>(&pack(&slice(&loaded.catalog, heat))).unwrap();
     assert_eq!(one.catalog.films, vec![heat.clone()]);
+    // A poster is another host's image: the card, which requests nothing from anyone but
+    // us, draws the placeholder.
+    let with_poster = Film { poster: HttpsUrl::parse("https://image.tmdb.org/t/p/w342/heat.jpg"), ..heat.clone() };
+    assert_eq!(slice(&loaded.catalog, &with_poster).catalog.films[0].poster, None);
     assert_eq!(one.catalog.as_of, loaded.catalog.as_of);
     // Only the providers the film names, each of them.
     assert!(one.catalog.providers.len() < loaded.catalog.providers.len());
