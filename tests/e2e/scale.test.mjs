@@ -4,20 +4,29 @@
 // `source=` over https, as a reader would, and searched.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { engines, start } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const CATALOG = 'tests/e2e/artifacts/catalog-23k.json';
+// The same catalog packed by flimmer-pack, as a site may serve a large catalog.
+const PACKED = 'tests/e2e/artifacts/catalog-23k.bin';
 
 let body;
+let packed;
 let remote;
 before(async () => {
   assert.ok(existsSync(CATALOG), `${CATALOG} is written by scripts/test.sh before the journeys`);
+  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--', CATALOG, PACKED],
+    { stdio: 'ignore' });
   body = brotliCompressSync(readFileSync(CATALOG));
+  packed = brotliCompressSync(readFileSync(PACKED));
   // https://127.0.0.1:<port>, a self-signed certificate the sessions trust (insecureCerts).
-  remote = await foreign('127.0.0.1', () => ({ type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
+  remote = await foreign('127.0.0.1', (path) => (path.endsWith('.bin')
+    ? { type: 'application/octet-stream', body: packed, headers: { 'content-encoding': 'br' } }
+    : { type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
 });
 after(async () => { await remote?.close(); });
 
@@ -48,6 +57,26 @@ for (const engine of engines()) describe(engine, () => {
     await page.waitForURL(/q=godfahter/);
     assert.match(await page.$('.film-grid article .film-card__title').first().text(), /Godfather/);
     console.log(`23k catalog in ${engine}: first card after ${loadMs} ms (loopback, brotli, cold)`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  // Packed, the worker skips decoding and validating 13 MB of JSON (README "The data path").
+  test('the same titles packed by flimmer-pack load through source= too, with the same count', async () => {
+    const page = await app.open({ locale: 'en-US', insecureCerts: true });
+    const count = async (file) => {
+      const started = Date.now();
+      await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(`${remote.url}/${file}`)}`);
+      await page.$('.film-grid article.film-card').first().waitFor({ timeout: 60_000 });
+      console.log(`23k catalog (${file}) in ${engine}: first card after ${Date.now() - started} ms (loopback, brotli, cold)`);
+      return (await page.$('[data-testid="result-count"]').text()).replace(/\D/g, '');
+    };
+    const fromJson = await count('catalog-23k.json');
+    assert.equal(await count('catalog-23k.bin'), fromJson);
+    const box = page.$('input[type="search"]', { name: 'Search' });
+    await box.fill('irishman');
+    await page.waitForURL(/q=irishman/);
+    assert.match(await page.$('.film-grid article .film-card__title').first().text(), /The Irishman/);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
