@@ -30,7 +30,8 @@ function precacheList(dir) {
     }
   };
   walk(dir);
-  const embed = (f) => f.startsWith('embed/') || /^embed(-demo)?\.(html|js)$/.test(f);
+  // The same paths the worker's fetch handler leaves to the network (public/service-worker.js).
+  const embed = (f) => /^embed([./-]|$)/.test(f);
   return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map') && !embed(f));
 }
 

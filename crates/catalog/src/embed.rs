@@ -92,8 +92,10 @@ impl EmbedOptions {
             problems: Vec::new(),
         };
         let (mut id, mut tmdb, mut imdb, mut title, mut year) = (None, None, None, None, None);
+        let mut named_badly = false;
         for (key, value) in pairs(query) {
             let value = value.trim();
+            let said = options.problems.len();
             let attribute = if key == "film" { "data-flimmer-film".to_owned() } else { format!("data-{key}") };
             // Each problem says what happens instead; "it is ignored" when nothing else does.
             let mut drop = |why: &str| {
@@ -163,6 +165,7 @@ impl EmbedOptions {
                 "text-unknown" => options.text_unknown = Some(text(value)),
                 _ => drop("is not an option of the Flimmer embed"),
             }
+            named_badly |= matches!(key.as_str(), "film" | "tmdb" | "imdb" | "title") && options.problems.len() > said;
         }
         // The most precise name wins; a title without a year still finds the best-known film.
         options.film = match (id, tmdb, imdb, title) {
@@ -172,9 +175,6 @@ impl EmbedOptions {
             (_, _, _, Some(title)) => FilmRef::Title { title, year },
             _ => FilmRef::Nothing,
         };
-        let named_badly = options.problems.iter().any(|p| {
-            ["data-flimmer-film=", "data-tmdb=", "data-imdb=", "data-title="].iter().any(|a| p.starts_with(a))
-        });
         if options.film == FilmRef::Nothing && !named_badly {
             options
                 .problems
@@ -215,17 +215,7 @@ pub fn fill(template: &str, title: &str, region: &str) -> String {
 /// whether or not the catalog has offers there: a reader in Austria should read that the
 /// film does not stream in Austria, not see Germany's offers. Germany when nothing says.
 pub fn reader_region<'a>(languages: impl IntoIterator<Item = &'a str>) -> RegionCode {
-    for tag in languages {
-        let mut parts = tag.split(['-', '_']);
-        let lang = parts.next().unwrap_or("").to_ascii_lowercase();
-        if let Some(region) = parts.find(|p| p.len() == 2).and_then(|p| RegionCode::parse(&p.to_ascii_uppercase())) {
-            return region;
-        }
-        if lang == "de" {
-            return RegionCode::DE;
-        }
-    }
-    RegionCode::DE
+    languages.into_iter().find_map(RegionCode::from_tag).unwrap_or(RegionCode::DE)
 }
 
 fn parse_imdb(value: &str) -> Option<String> {

@@ -407,21 +407,19 @@ impl RegionCode {
     /// Looks through the reader's languages in order of preference and takes the first
     /// one whose region (explicit, or implied for German) is in `supported`; falls back to DE.
     pub fn from_languages<'a>(languages: impl IntoIterator<Item = &'a str>, supported: &[RegionCode]) -> RegionCode {
-        for tag in languages {
-            let mut parts = tag.split(['-', '_']);
-            let lang = parts.next().unwrap_or("").to_ascii_lowercase();
-            // The region subtag is the first later subtag of two letters (skips scripts like `Latn`).
-            let region = parts.find(|p| p.len() == 2).and_then(|p| RegionCode::parse(&p.to_ascii_uppercase()));
-            let candidate = match (region, lang.as_str()) {
-                (Some(r), _) => Some(r),
-                (None, "de") => Some(RegionCode::DE),
-                _ => None,
-            };
-            if let Some(r) = candidate.filter(|r| supported.contains(r)) {
-                return r;
-            }
+        languages.into_iter().filter_map(RegionCode::from_tag).find(|r| supported.contains(r)).unwrap_or(RegionCode::DE)
+    }
+
+    /// The region one language tag names (`de-AT` → AT, `zh-Hant-TW` → TW), or implies
+    /// (`de` → DE); `None` for a bare language other than German.
+    pub fn from_tag(tag: &str) -> Option<RegionCode> {
+        let mut parts = tag.split(['-', '_']);
+        let lang = parts.next().unwrap_or("");
+        // The region subtag is the first later subtag of two letters (skips scripts like `Latn`).
+        match parts.find(|p| p.len() == 2).and_then(|p| RegionCode::parse(&p.to_ascii_uppercase())) {
+            Some(region) => Some(region),
+            None => lang.eq_ignore_ascii_case("de").then_some(RegionCode::DE),
         }
-        RegionCode::DE
     }
 }
 
