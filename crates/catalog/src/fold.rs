@@ -216,13 +216,20 @@ pub fn each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
 /// The folded words joined by single spaces: the key a title is sorted and compared by.
 pub fn key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    each_word(text, &mut String::new(), |word| {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    });
+    push_key(text, &mut key, &mut String::new());
     key
+}
+
+/// Appends `key(text)` to `out`, folding words in `buffer`: the index writes 23,000
+/// title keys into one string without an allocation each.
+pub fn push_key(text: &str, out: &mut String, buffer: &mut String) {
+    let start = out.len();
+    each_word(text, buffer, |word| {
+        if out.len() > start {
+            out.push(' ');
+        }
+        out.push_str(word);
+    });
 }
 
 /// Whether `a` becomes `b` with at most one edit: a letter inserted, removed, replaced,
