@@ -1,6 +1,7 @@
-//! The catalog worker: fetches a catalog in format v1 (JSON) from the URL it is named
-//! after, decodes, validates and indexes it, and posts catalog and index back packed
-//! (`catalog::pack`) as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
+//! The catalog worker: fetches a catalog in format v1 (JSON, or packed) from the URL it is
+//! named after, decodes, validates and indexes it, and posts it back packed
+//! (`catalog::pack`): its films in runs (`[bytes]`, read by the page while the index is
+//! built), then the rest and the index as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
 //! titles never freezes the page, and it keeps serde_json and the validation out of the
 //! app shell (src/sources/worker.rs starts it).
 
@@ -25,7 +26,11 @@ fn main() {
                 let progress = |p: Progress| {
                     let _ = scope.post_message(&JsValue::from_f64(p.to_message()));
                 };
-                flimmer::sources::json::read(&url, today, progress).await
+                let send_films = |run: Vec<u8>| {
+                    let bytes = Uint8Array::from(run.as_slice());
+                    let _ = scope.post_message_with_transfer(&Array::of1(&bytes), &Array::of1(&bytes.buffer()));
+                };
+                flimmer::sources::json::read(&url, today, progress, send_films).await
             }
             None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),
         };

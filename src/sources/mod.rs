@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use catalog::{CatalogError, Date, HttpsUrl, Index, Loaded};
+use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -123,9 +123,9 @@ pub async fn load(
             index(loaded, today)
         }
         CatalogSource::Url(url) => {
-            let packed = worker::read(url.as_str(), today, on_progress).await?;
-            let unpack: fn(&[u8]) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
-            unpack(&packed)?
+            let (packed, films) = worker::read(url.as_str(), today, on_progress).await?;
+            let unpack: fn(&[u8], Vec<Film>) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
+            unpack(&packed, films)?
         }
     };
     next_task().await;
@@ -182,10 +182,12 @@ fn unpack_catalog(bytes: &[u8]) -> Result<Loaded, LoadError> {
 }
 
 /// The worker's answer: a packed `Result<Library, LoadError>`, so a broken remote catalog
-/// keeps its precise message. Its index is checked against its catalog before any query.
+/// keeps its precise message, and the films it sent before it. The index is checked
+/// against the whole catalog before any query.
 #[inline(never)]
-fn unpack_library(bytes: &[u8]) -> Result<Library, LoadError> {
-    let library = catalog::unpack::<Result<Library, LoadError>>(bytes).map_err(LoadError::Catalog)??;
+fn unpack_library(bytes: &[u8], films: Vec<Film>) -> Result<Library, LoadError> {
+    let mut library = catalog::unpack::<Result<Library, LoadError>>(bytes).map_err(LoadError::Catalog)??;
+    library.loaded.catalog.films = films;
     if !library.index.fits(&library.loaded.catalog) {
         let message = "the index does not fit its catalog".to_owned();
         return Err(LoadError::Catalog(CatalogError::Damaged { message }));

@@ -90,3 +90,20 @@ fn an_index_reads_back_and_fits_its_catalog_only() {
     smaller.films.pop();
     assert!(!back.fits(&smaller));
 }
+
+#[test]
+fn films_handed_over_in_runs_read_back_as_the_catalog() {
+    use catalog::pack::{pack_films, unpack_films};
+    let loaded = shipped();
+    let films = &loaded.catalog.films;
+    // The catalog worker's runs, joined by the page in order.
+    let mut joined = Vec::new();
+    for run in films.chunks(100) {
+        joined.extend(unpack_films(&pack_films(run)).unwrap());
+    }
+    assert_eq!(&joined, films);
+    // A run is checked like a catalog: cut short, or a catalog in its place, is damaged.
+    let bytes = pack_films(&films[..3]);
+    assert!(matches!(unpack_films(&bytes[..bytes.len() - 5]), Err(CatalogError::Damaged { .. })));
+    assert!(unpack_films(&pack(&loaded)).is_err(), "a whole catalog is not a run");
+}
