@@ -1,7 +1,8 @@
 // A large catalog through `source=`, in Debian's Chromium against the release build: the
-// 22,563 imported titles (tests/e2e/artifacts/catalog-23k.json, written by scripts/test.sh,
-// and the same packed by flimmer-pack) served brotli from a local https server, each opened
-// cold N times. Prints figures; asserts nothing.
+// 22,563 imported titles (tests/e2e/artifacts/catalog-23k.json, written by scripts/test.sh;
+// the same packed by flimmer-pack, and packed with its index by `flimmer-pack --indexed`)
+// served brotli from a local https server, each opened cold N times. Prints figures;
+// asserts nothing.
 //   scripts/build.sh && node scripts/bench-source.mjs [runs]
 //
 // For each load, stamped by the page itself:
@@ -22,26 +23,33 @@ import { start, openPage } from './chromium.mjs';
 const runs = Number(process.argv[2] ?? 9);
 const JSON_FILE = 'tests/e2e/artifacts/catalog-23k.json';
 const PACKED_FILE = 'tests/e2e/artifacts/catalog-23k.bin';
+const INDEXED_FILE = 'tests/e2e/artifacts/catalog-23k-indexed.bin';
 
-execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--',
-  JSON_FILE, PACKED_FILE], { stdio: 'inherit' });
+const pack = (...args) => execFileSync('cargo',
+  ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--', ...args], { stdio: 'inherit' });
+pack(JSON_FILE, PACKED_FILE);
+pack('--indexed', JSON_FILE, INDEXED_FILE);
 const dir = mkdtempSync(join(tmpdir(), 'flimmer-bench-'));
 execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
   '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-const bodies = { json: brotliCompressSync(readFileSync(JSON_FILE)), bin: brotliCompressSync(readFileSync(PACKED_FILE)) };
+const bodies = {
+  'catalog-23k.json': brotliCompressSync(readFileSync(JSON_FILE)),
+  'catalog-23k.bin': brotliCompressSync(readFileSync(PACKED_FILE)),
+  'catalog-23k-indexed.bin': brotliCompressSync(readFileSync(INDEXED_FILE)),
+};
 const remote = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-  const kind = req.url.endsWith('.bin') ? 'bin' : 'json';
+  const name = req.url.slice(1);
   res.writeHead(200, {
-    'content-type': kind === 'bin' ? 'application/octet-stream' : 'application/json',
+    'content-type': name.endsWith('.bin') ? 'application/octet-stream' : 'application/json',
     'content-encoding': 'br',
     'access-control-allow-origin': '*',
   });
-  res.end(bodies[kind]);
+  res.end(bodies[name]);
 });
 await new Promise((ok) => remote.listen(0, '127.0.0.1', ok));
 
 const app = await start({ args: ['--ignore-certificate-errors'] });
-for (const file of ['catalog-23k.bin', 'catalog-23k.json']) {
+for (const file of ['catalog-23k-indexed.bin', 'catalog-23k.bin', 'catalog-23k.json']) {
   const source = `https://127.0.0.1:${remote.address().port}/${file}`;
   const ready = [];
   const longest = [];
@@ -82,7 +90,7 @@ for (const file of ['catalog-23k.bin', 'catalog-23k.json']) {
   const figure = (label, values) => {
     values.sort((a, b) => a - b);
     const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
-    console.log(`${file.padEnd(17)} ${label.padEnd(34)} median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`);
+    console.log(`${file.padEnd(24)} ${label.padEnd(31)} median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`);
   };
   figure('bytes in → first card (ready)', ready);
   figure('longest page task in between', longest);

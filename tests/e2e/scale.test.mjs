@@ -5,28 +5,45 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { engines, start } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const CATALOG = 'tests/e2e/artifacts/catalog-23k.json';
-// The same catalog packed by flimmer-pack, as a site may serve a large catalog.
+// The same catalog packed by flimmer-pack, as a site may serve a large catalog, and packed
+// with its index (`--indexed`), which the catalog worker hands over as it is.
 const PACKED = 'tests/e2e/artifacts/catalog-23k.bin';
+const INDEXED = 'tests/e2e/artifacts/catalog-23k-indexed.bin';
+// The shipped catalog with every offer of one streaming film closing on its as_of day:
+// its index, built for that day, no longer holds on the reader's day.
+const STALE = 'tests/e2e/artifacts/closing.json';
+const STALE_INDEXED = 'tests/e2e/artifacts/closing-indexed.bin';
 
-let body;
-let packed;
+const pack = (...args) => execFileSync('cargo',
+  ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--', ...args], { stdio: 'ignore' });
+
 let remote;
 before(async () => {
   assert.ok(existsSync(CATALOG), `${CATALOG} is written by scripts/test.sh before the journeys`);
-  execFileSync('cargo', ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--', CATALOG, PACKED],
-    { stdio: 'ignore' });
-  body = brotliCompressSync(readFileSync(CATALOG));
-  packed = brotliCompressSync(readFileSync(PACKED));
+  pack(CATALOG, PACKED);
+  pack('--indexed', CATALOG, INDEXED);
+  const shipped = JSON.parse(readFileSync('public/catalog.json', 'utf8'));
+  const closing = shipped.films.find((f) => f.offers.some((o) => o.region === 'DE' && o.type === 'flatrate'));
+  for (const offer of closing.offers) offer.available_until = shipped.as_of;
+  writeFileSync(STALE, JSON.stringify(shipped));
+  pack('--indexed', STALE, STALE_INDEXED);
+  const files = {
+    'catalog-23k.json': CATALOG, 'catalog-23k.bin': PACKED, 'catalog-23k-indexed.bin': INDEXED,
+    'closing.json': STALE, 'closing-indexed.bin': STALE_INDEXED,
+  };
+  const bodies = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, brotliCompressSync(readFileSync(file))]));
   // https://127.0.0.1:<port>, a self-signed certificate the sessions trust (insecureCerts).
-  remote = await foreign('127.0.0.1', (path) => (path.endsWith('.bin')
-    ? { type: 'application/octet-stream', body: packed, headers: { 'content-encoding': 'br' } }
-    : { type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
+  remote = await foreign('127.0.0.1', (path) => ({
+    type: path.endsWith('.bin') ? 'application/octet-stream' : 'application/json',
+    body: bodies[path.slice(1)] ?? bodies['catalog-23k.json'],
+    headers: { 'content-encoding': 'br' },
+  }));
 });
 after(async () => { await remote?.close(); });
 
@@ -61,8 +78,9 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
-  // Packed, the worker skips decoding and validating 13 MB of JSON (README "The data path").
-  test('the same titles packed by flimmer-pack load through source= too, with the same count', async () => {
+  // Packed, the worker skips decoding and validating 13 MB of JSON; packed with its index,
+  // it hands the films and the index over as they are (README "The data path").
+  test('the same titles packed by flimmer-pack, and packed with their index, load through source= too, with the same count', async () => {
     const page = await app.open({ locale: 'en-US', insecureCerts: true });
     const count = async (file) => {
       const started = Date.now();
@@ -73,10 +91,25 @@ for (const engine of engines()) describe(engine, () => {
     };
     const fromJson = await count('catalog-23k.json');
     assert.equal(await count('catalog-23k.bin'), fromJson);
+    assert.equal(await count('catalog-23k-indexed.bin'), fromJson);
     const box = page.$('input[type="search"]', { name: 'Search' });
     await box.fill('irishman');
     await page.waitForURL(/q=irishman/);
     assert.match(await page.$('.film-grid article .film-card__title').first().text(), /The Irishman/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('an indexed catalog opened on a day an offer has closed since is indexed anew', async () => {
+    const page = await app.open({ locale: 'en-US', insecureCerts: true });
+    const count = async (file) => {
+      await page.goto(`${app.url}/?region=DE&source=${encodeURIComponent(`${remote.url}/${file}`)}`);
+      await page.$('.film-grid article.film-card').first().waitFor({ timeout: 60_000 });
+      return (await page.$('[data-testid="result-count"]').text()).replace(/\D/g, '');
+    };
+    // The JSON is indexed for today; the index packed for the as_of day would still count
+    // the film whose offers have closed.
+    assert.equal(await count('closing-indexed.bin'), await count('closing.json'));
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -12,12 +12,22 @@
 //! again on the way in, so bytes cannot smuggle a `javascript:` link past validation.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::decode::Loaded;
+use crate::index::Index;
+use crate::model::{Catalog, Date, Film};
 use crate::problem::CatalogError;
 
 /// The first bytes of every packed value: the name, then the layout version.
 const MAGIC: &[u8; 7] = b"FLIMMER";
+
+/// The first bytes of an indexed catalog (`Indexed`), then the layout version.
+const INDEXED: &[u8; 7] = b"FLIMIDX";
+
+/// Films per run, as the catalog worker hands a catalog to the page: reading 2,000 films
+/// takes the page about 5 ms here, 20–30 ms on a phone.
+pub const RUN: usize = 2_000;
 
 /// The layout of the packed form. postcard writes no field names, so a reader must know
 /// the writer's layout exactly: bump this whenever a packed type changes its fields. The
@@ -27,8 +37,12 @@ pub const PACK_VERSION: u8 = 3;
 
 /// Packs a value (a `Loaded` catalog, or a worker's answer about one).
 pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {
+    pack_as(MAGIC, value)
+}
+
+fn pack_as<T: Serialize>(magic: &[u8; 7], value: &T) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(64 * 1024);
-    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(magic);
     bytes.push(PACK_VERSION);
     // Writing into a Vec fails only for types serde cannot represent, and ours are plain data.
     postcard::to_extend(value, bytes).unwrap_or_default()
@@ -43,7 +57,11 @@ pub fn is_packed(bytes: &[u8]) -> bool {
 /// Reads back what `pack` wrote. Anything else (another file, a truncated download, a
 /// different layout version) is `CatalogError::Damaged`, never a panic.
 pub fn unpack<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CatalogError> {
-    match postcard::take_from_bytes(body(bytes)?) {
+    unpack_as(MAGIC, bytes)
+}
+
+fn unpack_as<T: DeserializeOwned>(magic: &[u8; 7], bytes: &[u8]) -> Result<T, CatalogError> {
+    match postcard::take_from_bytes(body(magic, bytes)?) {
         Ok((value, [])) => Ok(value),
         Ok(_) => Err(damaged("unexpected bytes after the end")),
         Err(_) => Err(damaged("cut short or garbled")),
@@ -52,8 +70,8 @@ pub fn unpack<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CatalogError> {
 
 /// What follows the name and a layout version this app reads. Not generic, so each type
 /// `unpack` reads does not carry a copy of these checks and their messages.
-fn body(bytes: &[u8]) -> Result<&[u8], CatalogError> {
-    let body = bytes.strip_prefix(MAGIC).ok_or_else(|| damaged("not a packed Flimmer catalog"))?;
+fn body<'a>(magic: &[u8; 7], bytes: &'a [u8]) -> Result<&'a [u8], CatalogError> {
+    let body = bytes.strip_prefix(magic).ok_or_else(|| damaged("not a packed Flimmer catalog"))?;
     match body.split_first() {
         Some((&PACK_VERSION, body)) => Ok(body),
         Some((version, _)) => Err(damaged(&format!("layout {version}, this app reads layout {PACK_VERSION}"))),
@@ -68,8 +86,8 @@ fn damaged(why: &str) -> CatalogError {
 /// A run of a catalog's films, packed apart from it: the catalog worker hands a large
 /// catalog to the page in runs, and the page reads each in a task of its own while the
 /// worker builds the index, instead of reading 23,000 films in one long task.
-pub fn pack_films(run: &[crate::model::Film]) -> Vec<u8> {
-    struct Run<'a>(&'a [crate::model::Film]);
+pub fn pack_films(run: &[Film]) -> Vec<u8> {
+    struct Run<'a>(&'a [Film]);
     impl Serialize for Run<'_> {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             films::serialize(self.0, s)
@@ -79,10 +97,74 @@ pub fn pack_films(run: &[crate::model::Film]) -> Vec<u8> {
 }
 
 /// Reads back what `pack_films` wrote, each film through the same checks as in a catalog.
-pub fn unpack_films(bytes: &[u8]) -> Result<Vec<crate::model::Film>, CatalogError> {
-    #[derive(serde::Deserialize)]
-    struct Run(#[serde(with = "films")] Vec<crate::model::Film>);
+pub fn unpack_films(bytes: &[u8]) -> Result<Vec<Film>, CatalogError> {
+    #[derive(Deserialize)]
+    struct Run(#[serde(with = "films")] Vec<Film>);
     unpack::<Run>(bytes).map(|run| run.0)
+}
+
+/// A catalog packed for the catalog worker to hand over as it is (`flimmer-pack --indexed`):
+/// its films already in runs (`pack_films`), and its index, built for the catalog's
+/// `as_of` day. The worker then checks and forwards bytes instead of unpacking 23,000
+/// films, packing them again and indexing them. The index holds for every day from `day`
+/// until an offer of the catalog opens or closes (`holds_on`); on any other day the
+/// worker reads the films and indexes them anew.
+#[derive(Serialize, Deserialize)]
+pub struct Indexed {
+    /// The catalog without its films, and what had to be left out of it.
+    pub head: Loaded,
+    /// The films, `RUN` at a time, each run as `pack_films` wrote it.
+    pub runs: Vec<films::Bytes>,
+    pub index: Index,
+    /// The day the index was built for: the catalog's `as_of`.
+    pub day: Date,
+    /// The first day after `day` on which an offer opens (its `available_from`).
+    pub opens: Option<Date>,
+    /// The first day from `day` on which an offer is open for the last time (its `available_until`).
+    pub closes: Option<Date>,
+}
+
+impl Indexed {
+    /// Indexes `loaded` for its `as_of` day and splits its films into runs.
+    pub fn new(loaded: &Loaded) -> Indexed {
+        let catalog = &loaded.catalog;
+        let day = catalog.as_of;
+        let offers = || catalog.films.iter().flat_map(|f| &f.offers);
+        let opens = offers().filter_map(|o| o.available_from).filter(|&from| from > day).min();
+        let closes = offers().filter_map(|o| o.available_until).filter(|&until| until >= day).min();
+        let head = Catalog { as_of: day, providers: catalog.providers.clone(), films: Vec::new() };
+        Indexed {
+            head: Loaded { catalog: head, skipped: loaded.skipped.clone() },
+            runs: catalog.films.chunks(RUN).map(|run| films::Bytes(pack_films(run))).collect(),
+            index: Index::build(catalog, day),
+            day,
+            opens,
+            closes,
+        }
+    }
+
+    /// Whether the index answers as one built for `today` would: every offer is open on
+    /// `today` exactly when it was open on `day`.
+    pub fn holds_on(&self, today: Date) -> bool {
+        today >= self.day
+            && self.opens.is_none_or(|opens| today < opens)
+            && self.closes.is_none_or(|closes| today <= closes)
+    }
+}
+
+/// Packs an indexed catalog, under a name of its own (`is_indexed`).
+pub fn pack_indexed(loaded: &Loaded) -> Vec<u8> {
+    pack_as(INDEXED, &Indexed::new(loaded))
+}
+
+/// Whether `bytes` begin as `pack_indexed` writes.
+pub fn is_indexed(bytes: &[u8]) -> bool {
+    bytes.starts_with(INDEXED)
+}
+
+/// Reads back what `pack_indexed` wrote; anything else is `CatalogError::Damaged`.
+pub fn unpack_indexed(bytes: &[u8]) -> Result<Indexed, CatalogError> {
+    unpack_as(INDEXED, bytes)
 }
 
 /// Films are packed one by one, each as its own bytes, and read back through an opaque
@@ -90,17 +172,35 @@ pub fn unpack_films(bytes: &[u8]) -> Result<Vec<crate::model::Film>, CatalogErro
 /// the reader of the whole catalog, it made one 25 KB wasm function, and WebKit's baseline
 /// wasm compiler (JavaScriptCore's BBQ) corrupted about one page load in 25 running it
 /// (README, "WebKit"; `scripts/stress-load.mjs webkit N`).
-pub(crate) mod films {
+pub mod films {
     use serde::de::{SeqAccess, Visitor};
     use serde::{Deserializer, Serialize, Serializer};
 
     use crate::model::Film;
 
-    struct Bytes(Vec<u8>);
+    /// Bytes written as one byte string (postcard: a length, then the bytes), not as a
+    /// sequence of numbers.
+    pub struct Bytes(pub Vec<u8>);
 
     impl Serialize for Bytes {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.serialize_bytes(&self.0)
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Bytes {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+            struct Visit;
+            impl Visitor<'_> for Visit {
+                type Value = Bytes;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("bytes")
+                }
+                fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Bytes, E> {
+                    Ok(Bytes(bytes.to_vec()))
+                }
+            }
+            d.deserialize_bytes(Visit)
         }
     }
 

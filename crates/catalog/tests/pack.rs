@@ -107,3 +107,45 @@ fn films_handed_over_in_runs_read_back_as_the_catalog() {
     assert!(matches!(unpack_films(&bytes[..bytes.len() - 5]), Err(CatalogError::Damaged { .. })));
     assert!(unpack_films(&pack(&loaded)).is_err(), "a whole catalog is not a run");
 }
+
+#[test]
+fn an_indexed_catalog_holds_its_films_in_runs_and_an_index_for_its_days() {
+    use catalog::pack::{is_indexed, pack_indexed, unpack_films, unpack_indexed, Indexed};
+    use catalog::{Date, Filter, Index, LangCode, RegionCode};
+    let mut loaded = shipped();
+    let as_of = loaded.catalog.as_of;
+    // Days of the month after the catalog's as_of day.
+    let next = if as_of.month == 12 {
+        Date { year: as_of.year + 1, month: 1, day: 1 }
+    } else {
+        Date { month: as_of.month + 1, day: 1, ..as_of }
+    };
+    let day = |d: u8| Date { day: d, ..next };
+    // One offer opens on the 20th, and one is open for the last time on the 15th.
+    loaded.catalog.films[0].offers[0].available_from = Some(day(20));
+    loaded.catalog.films[1].offers[0].available_until = Some(day(15));
+    let bytes = pack_indexed(&loaded);
+    assert!(is_indexed(&bytes) && !catalog::pack::is_packed(&bytes));
+    let Indexed { head, runs, index, day: built_for, .. } = unpack_indexed(&bytes).unwrap();
+    assert_eq!(built_for, as_of);
+    assert!(head.catalog.films.is_empty(), "the films travel in runs");
+    let mut whole = head.catalog.clone();
+    whole.films = runs.iter().flat_map(|run| unpack_films(&run.0).unwrap()).collect();
+    assert_eq!(whole, loaded.catalog);
+    // The same answers as an index built on the day.
+    assert!(index.fits(&whole));
+    let filter = Filter::new(RegionCode::DE);
+    assert_eq!(index.run(&filter, LangCode::DE), Index::build(&whole, as_of).run(&filter, LangCode::DE));
+
+    // It holds from the as_of day until the first day an offer opens or closes.
+    let indexed = unpack_indexed(&bytes).unwrap();
+    assert!(indexed.holds_on(as_of));
+    for (d, holds) in [(1, true), (14, true), (15, true), (16, false), (21, false)] {
+        assert_eq!(indexed.holds_on(day(d)), holds, "on day {d} of the next month");
+    }
+    assert!(!indexed.holds_on(Date { year: as_of.year - 1, ..as_of }), "not before its day");
+
+    // Only a whole indexed file reads back.
+    assert!(matches!(unpack_indexed(&bytes[..bytes.len() / 2]), Err(CatalogError::Damaged { .. })));
+    assert!(unpack_indexed(&pack(&loaded)).is_err(), "a packed catalog is not an indexed one");
+}

@@ -6,6 +6,11 @@
 //! With a third argument it also writes the embed's data there (`catalog::embed`): one
 //! packed slice per film (`films/tmdb/949.bin`) and the lookup table of their names, so a
 //! card on a publisher's page downloads one film, not the catalog.
+//!
+//! `--indexed` writes the form for a large catalog served through `source=`
+//! (`catalog::pack::Indexed`): its films in runs and its index, which the catalog worker
+//! hands to the page as they are (README, "The data path").
+//!   flimmer-pack --indexed catalog.json catalog.bin
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,12 +20,17 @@ use catalog::embed::{slice, slice_path, Lookup, LOOKUP_PATH};
 use catalog::Catalog;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let indexed = args.first().is_some_and(|a| a == "--indexed");
+    if indexed {
+        args.remove(0);
+    }
     let (input, output, embed) = match args.as_slice() {
         [input, output] => (input, output, None),
-        [input, output, embed] => (input, output, Some(Path::new(embed))),
+        [input, output, embed] if !indexed => (input, output, Some(Path::new(embed))),
         _ => {
             eprintln!("usage: flimmer-pack <catalog.json> <catalog.bin> [<embed data dir>]");
+            eprintln!("       flimmer-pack --indexed <catalog.json> <catalog.bin>");
             return ExitCode::from(2);
         }
     };
@@ -45,7 +55,7 @@ fn main() -> ExitCode {
             eprintln!("flimmer-pack: {input}: skipped {}: {p}", s.path);
         }
     }
-    let bytes = catalog::pack(&loaded);
+    let bytes = if indexed { catalog::pack::pack_indexed(&loaded) } else { catalog::pack(&loaded) };
     if let Err(e) = write_if_changed(Path::new(output), &bytes) {
         eprintln!("flimmer-pack: cannot write {output}: {e}");
         return ExitCode::FAILURE;
