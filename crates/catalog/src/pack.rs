@@ -1,4 +1,6 @@
-//! The packed form of a decoded catalog: what the app reads at start.
+//! The packed forms of a decoded catalog: what the app reads at start, what the catalog
+//! worker hands the page (films in runs, then the index), and a catalog packed with its
+//! index for large sources (`Indexed`).
 //!
 //! JSON (catalog format v1) is how catalogs are written, checked and exchanged. Reading it
 //! means parsing the text and validating every field of every entry, which takes the browser
@@ -25,8 +27,9 @@ const MAGIC: &[u8; 7] = b"FLIMMER";
 /// The first bytes of an indexed catalog (`Indexed`), then the layout version.
 const INDEXED: &[u8; 7] = b"FLIMIDX";
 
-/// Films per run, as the catalog worker hands a catalog to the page: reading 2,000 films
-/// takes the page about 5 ms here, 20–30 ms on a phone.
+/// Films per run, as the catalog worker hands a catalog to the page: small enough that
+/// reading one stays a short task (the page's longest task while 23,000 films arrive was
+/// 50–60 ms here, `scripts/bench-source.mjs`), large enough that 23,000 are a dozen messages.
 pub const RUN: usize = 2_000;
 
 /// The layout of the packed form. postcard writes no field names, so a reader must know
