@@ -193,12 +193,23 @@ export async function foreign(host, handler) {
       return;
     }
     const upstream = request({ host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers },
-      (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); });
+      (answer) => {
+        answer.on('error', () => res.destroy());
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+    // A browser that drops a connection (a page closed mid-load) resets it: that ends the
+    // exchange, and must not reach the test run as an uncaught ECONNRESET.
     upstream.on('error', () => res.destroy());
+    req.on('error', () => upstream.destroy());
+    res.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   const tunnels = new Set();
+  proxy.on('clientError', (_, socket) => socket.destroy());
+  tls.on('clientError', (_, socket) => socket.destroy());
   proxy.on('connect', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     tunnels.add(socket);
     socket.on('close', () => tunnels.delete(socket));
     // Our host goes to our server; loopback addresses go where they say; nothing else.
