@@ -10,28 +10,19 @@
 // the filter memo, one Index::run with every count, the grid's diff), so by then the DOM
 // is updated and laid out. Painting is not included, nor the rest of the page of cards,
 // which the grid adds in a task after the next frame (src/pages/catalog_page.rs, FIRST).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
+import { foreign } from '../tests/e2e/server.mjs';
 import { start, openPage } from './chromium.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
 const TYPED = ['h', 'he', 'hea', 'heat', 'heatt', ''];
 
-const dir = mkdtempSync(join(tmpdir(), 'flimmer-bench-'));
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-  '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
 const body = brotliCompressSync(readFileSync(catalog));
-const remote = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br', 'access-control-allow-origin': '*' });
-  res.end(body);
-});
-await new Promise((ok) => remote.listen(0, '127.0.0.1', ok));
-const source = `https://127.0.0.1:${remote.address().port}/catalog.json`;
+// The test server's other site: https://127.0.0.1:<port> with a throwaway certificate.
+const remote = await foreign('127.0.0.1', () => ({ type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
+const source = `${remote.url}/catalog.json`;
 
 const app = await start({ args: ['--ignore-certificate-errors'] });
 const { page } = await openPage(app.browser, { locale: 'en-US' });
@@ -81,4 +72,4 @@ for (const text of TYPED) {
 }
 console.log(`  every keystroke ${stats(all)}`);
 await app.stop();
-remote.close();
+await remote.close();

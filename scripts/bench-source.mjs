@@ -13,11 +13,9 @@
 // - the page's longest task from bytes in to ready (Long Tasks API: tasks over 50 ms;
 //   "none" when every task was shorter).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
+import { foreign } from '../tests/e2e/server.mjs';
 import { start, openPage } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 9);
@@ -29,28 +27,21 @@ const pack = (...args) => execFileSync('cargo',
   ['run', '-q', '--locked', '-p', 'import', '--no-default-features', '--bin', 'flimmer-pack', '--', ...args], { stdio: 'inherit' });
 pack(JSON_FILE, PACKED_FILE);
 pack('--indexed', JSON_FILE, INDEXED_FILE);
-const dir = mkdtempSync(join(tmpdir(), 'flimmer-bench-'));
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-  '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
 const bodies = {
   'catalog-23k.json': brotliCompressSync(readFileSync(JSON_FILE)),
   'catalog-23k.bin': brotliCompressSync(readFileSync(PACKED_FILE)),
   'catalog-23k-indexed.bin': brotliCompressSync(readFileSync(INDEXED_FILE)),
 };
-const remote = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-  const name = req.url.slice(1);
-  res.writeHead(200, {
-    'content-type': name.endsWith('.bin') ? 'application/octet-stream' : 'application/json',
-    'content-encoding': 'br',
-    'access-control-allow-origin': '*',
-  });
-  res.end(bodies[name]);
-});
-await new Promise((ok) => remote.listen(0, '127.0.0.1', ok));
+// The test server's other site: https://127.0.0.1:<port> with a throwaway certificate.
+const remote = await foreign('127.0.0.1', (path) => ({
+  type: path.endsWith('.bin') ? 'application/octet-stream' : 'application/json',
+  body: bodies[path.slice(1)],
+  headers: { 'content-encoding': 'br' },
+}));
 
 const app = await start({ args: ['--ignore-certificate-errors'] });
 for (const file of ['catalog-23k-indexed.bin', 'catalog-23k.bin', 'catalog-23k.json']) {
-  const source = `https://127.0.0.1:${remote.address().port}/${file}`;
+  const source = `${remote.url}/${file}`;
   const ready = [];
   const longest = [];
   const total = [];
@@ -97,4 +88,4 @@ for (const file of ['catalog-23k-indexed.bin', 'catalog-23k.bin', 'catalog-23k.j
   figure('navigation → first card', total);
 }
 await app.stop();
-remote.close();
+await remote.close();

@@ -1,7 +1,8 @@
-//! The catalog worker: fetches a catalog in format v1 (JSON, or packed) from the URL it is
-//! named after, decodes, validates and indexes it, and posts it back packed
-//! (`catalog::pack`): its films in runs (`[bytes]`, read by the page while the index is
-//! built), then the rest and the index as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
+//! The catalog worker: fetches a catalog in format v1 (JSON, packed, or packed with its
+//! index) from the URL it is named after, decodes, validates and indexes it (or takes the
+//! index it came with), and posts it back packed (`catalog::pack`): its films in runs
+//! (`[bytes]`, read by the page while the index is built), then the rest and the index as
+//! a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
 //! titles never freezes the page, and it keeps serde_json and the validation out of the
 //! app shell (src/sources/worker.rs starts it).
 

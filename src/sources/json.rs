@@ -51,15 +51,19 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Lib
         drop(bytes);
         let holds = indexed.holds_on(today);
         let Indexed { head: mut loaded, runs, index: built, .. } = indexed;
+        // Each run goes on as it is; on a day an offer opened or closed since, its films
+        // are read here too, to be indexed anew.
+        let mut films = Vec::new();
+        for run in runs {
+            if !holds {
+                films.extend(catalog::pack::unpack_films(&run.0).map_err(LoadError::Catalog)?);
+            }
+            send_films(run.0);
+        }
         if holds {
-            runs.into_iter().for_each(|run| send_films(run.0));
             return Ok(Library { loaded, index: built });
         }
-        // A day an offer opened or closed since: the films are read here too, and indexed anew.
-        for run in &runs {
-            loaded.catalog.films.extend(catalog::pack::unpack_films(&run.0).map_err(LoadError::Catalog)?);
-        }
-        runs.into_iter().for_each(|run| send_films(run.0));
+        loaded.catalog.films = films;
         return Ok(without_films(index(loaded, today)));
     }
     // A catalog packed by `flimmer-pack` (the form the app ships its own in) is read

@@ -476,26 +476,20 @@ fn orders(films: &[Film], tenths: &[u32]) -> Orders {
     // German titles: all of them), so the order is sorted again only where a title differs.
     // The folded keys lie end to end in one string (`Texts`).
     let (de, en) = (LangCode::DE, LangCode::EN);
-    let mut buffer = String::new();
-    let title_keys = |lang: LangCode, buffer: &mut String| {
-        let mut text = String::with_capacity(n * 16);
+    let title_order = |lang: LangCode| {
+        let (mut text, mut buffer) = (String::with_capacity(n * 16), String::new());
         let ends: Vec<u32> = films
             .iter()
             .map(|f| {
-                fold::push_key(f.title_in(lang), &mut text, buffer);
+                fold::push_key(f.title_in(lang), &mut text, &mut buffer);
                 text.len() as u32
             })
             .collect();
-        (text, ends)
-    };
-    let (text, ends) = title_keys(de, &mut buffer);
-    let de_order = crate::search::sorted_texts(&crate::search::Texts { text: &text, ends: &ends });
-    let en_order = if films.iter().all(|f| f.title_in(de) == f.title_in(en)) {
-        de_order.clone()
-    } else {
-        let (text, ends) = title_keys(en, &mut buffer);
         crate::search::sorted_texts(&crate::search::Texts { text: &text, ends: &ends })
     };
+    let de_order = title_order(de);
+    let en_order =
+        if films.iter().all(|f| f.title_in(de) == f.title_in(en)) { de_order.clone() } else { title_order(en) };
     Orders { by_rating, by_year, by_title: vec![(de, de_order), (en, en_order)] }
 }
 
