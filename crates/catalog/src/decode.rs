@@ -94,12 +94,7 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
 
     // The catalog's own order (see `Catalog::films`): sorted once here, so that no
     // filter query has to sort.
-    let votes = |f: &Film| f.rating.map_or(0, |r| r.votes);
-    let order = crate::small::sorted_positions(films.len(), &|a, b| {
-        votes(&films[b]).cmp(&votes(&films[a])).then_with(|| films[a].title.cmp(&films[b].title))
-    });
-    let films = crate::small::reordered(films, &order);
-    Ok(Loaded { catalog: Catalog { as_of, providers, films }, skipped })
+    Ok(Loaded { catalog: Catalog::in_order(as_of, providers, films), skipped })
 }
 
 // ---------------------------------------------------------------------------------------

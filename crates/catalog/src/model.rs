@@ -18,12 +18,23 @@ pub struct Catalog {
     /// Every provider, in file order (the order badges and toggles are shown in).
     pub providers: Vec<Provider>,
     /// Most-voted first, then by title: the order a list of films starts from, so a
-    /// filter only has to drop films, never sort them (see `decode`).
+    /// filter only has to drop films, never sort them (see `in_order`).
     #[serde(with = "crate::pack::films")]
     pub films: Vec<Film>,
 }
 
 impl Catalog {
+    /// A catalog of `films` in the catalog's own order (see `films`), for sources that
+    /// build a catalog from parts: the JSON decoder, TMDB live.
+    pub fn in_order(as_of: Date, providers: Vec<Provider>, films: Vec<Film>) -> Catalog {
+        let votes = |f: &Film| f.rating.map_or(0, |r| r.votes);
+        let order = crate::small::sorted_positions(films.len(), &|a, b| {
+            votes(&films[b]).cmp(&votes(&films[a])).then_with(|| films[a].title.cmp(&films[b].title))
+        });
+        let films = crate::small::reordered(films, &order);
+        Catalog { as_of, providers, films }
+    }
+
     pub fn provider(&self, id: &ProviderId) -> Option<&Provider> {
         self.providers.iter().find(|p| &p.id == id)
     }

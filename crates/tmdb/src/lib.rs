@@ -25,6 +25,8 @@
 //! - [`response`]: TMDB's answers as lenient serde types, and [`Failure`].
 //! - [`map`]: answers → [`catalog::Film`], [`catalog::Offer`], [`catalog::Provider`].
 //! - [`services`], [`genres`]: our service ids and genres ↔ TMDB's ids.
+//! - [`gather`]: the titles and providers a walk over TMDB collects (importer and live).
+//! - [`live`]: a region's catalog live from TMDB, for the app's `source=tmdb`.
 //!
 //! # Endpoints
 //!
@@ -34,6 +36,7 @@
 //! | [`search`] | `/search/movie`, `/search/tv` | `query`, `include_adult=false`, `language`, `page` |
 //! | [`details`] | `/movie/{id}`, `/tv/{id}` | `language`, `append_to_response=credits,watch/providers,release_dates` (tv: `content_ratings`) |
 //! | [`providers`] | `/watch/providers/movie`, `/watch/providers/tv` | `language`, `watch_region` |
+//! | [`authentication`] | `/authentication` | (none): 200 if the token is accepted, else 401 |
 //!
 //! `language` is `de-DE` for German pages and `en-US` otherwise; `page` is clamped to
 //! TMDB's 1–500. Values are percent-encoded (everything but `A–Z a–z 0–9 - . _ ~`).
@@ -84,7 +87,9 @@
 //! announced for later first. The details' offers, read by [`map::film_from_details`],
 //! are exact.
 
+pub mod gather;
 pub mod genres;
+pub mod live;
 pub mod map;
 pub mod request;
 pub mod response;
@@ -94,6 +99,6 @@ pub use map::{
     film_from_details, film_from_summary, film_id, films_from_page, offers_from, providers_from_list, FilmDetails,
     Images, Offers, PageFilms, PosterSize, Skip, SkipReason, WatchProvider,
 };
-pub use request::{details, discover, discover_unsupported, providers, search, Request, API_BASE};
+pub use request::{authentication, details, discover, discover_unsupported, providers, search, Request, API_BASE};
 pub use response::{decode, ApiError, Details, Failure, ListedProvider, Page, ProviderList, Summary, WatchProviders};
 pub use services::Service;

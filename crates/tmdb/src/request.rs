@@ -298,3 +298,9 @@ pub fn providers(kind: Kind, region: catalog::RegionCode, lang: LangCode) -> Req
     r.push("watch_region", region.as_str());
     r
 }
+
+/// Whether TMDB accepts a token: 200 if so, 401 if not. The settings check a token with it
+/// before keeping it.
+pub fn authentication() -> Request {
+    Request::new("/authentication".to_owned())
+}

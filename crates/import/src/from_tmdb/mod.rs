@@ -29,11 +29,11 @@ pub mod cache;
 pub mod client;
 pub mod summary;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use catalog::{Date, Film, Filter, Kind, LangCode, Monetization, Provider, ProviderId, ProviderKind, RegionCode};
+use catalog::{Date, Film, Filter, Kind, LangCode, Monetization, Provider, ProviderId, RegionCode};
+use tmdb::gather::{Providers, Title, Titles};
 use tmdb::request::kind_segment;
 use tmdb::{Details, Images, Page};
 
@@ -114,19 +114,6 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// A title the lists named.
-struct Found {
-    kind: Kind,
-    tmdb_id: u32,
-    popularity: f64,
-}
-
-/// A provider as the films' offers name it, merged over all films.
-struct SeenProvider {
-    provider: Provider,
-    display_priority: u32,
-}
-
 /// Runs the import; `progress` hears of pages, titles, waits and skips as they happen.
 pub fn run(config: &Config, token: Token, mut progress: impl FnMut(Event)) -> Result<Output, (Failure, Box<Summary>)> {
     let mut summary = Summary::default();
@@ -154,11 +141,11 @@ fn import(
     summary.titles_found = found.len();
 
     let mut films = Vec::new();
-    let mut providers: BTreeMap<ProviderId, SeenProvider> = BTreeMap::new();
+    let mut providers = Providers::default();
     for (i, title) in found.iter().enumerate() {
         if let Some((film, offered_by)) = film_of(title, config, client, summary, progress).map_err(Failure::Stopped)? {
             for p in offered_by {
-                merge_provider(&mut providers, p);
+                providers.add(p);
             }
             films.push(film);
         }
@@ -171,7 +158,7 @@ fn import(
         return Err(Failure::NothingUsable);
     }
 
-    let providers = ordered_providers(providers, &config.services);
+    let providers = providers.in_order(&config.services);
     summary.titles_written = films.len();
     summary.shows = films.iter().filter(|f| f.kind == Kind::Show).count();
     summary.movies = films.len() - summary.shows;
@@ -192,9 +179,8 @@ fn discover_all(
     client: &mut Client,
     summary: &mut Summary,
     progress: &mut impl FnMut(Event),
-) -> Result<Vec<Found>, Stop> {
-    let mut found: Vec<Found> = Vec::new();
-    let mut at: BTreeMap<(Kind, u32), usize> = BTreeMap::new();
+) -> Result<Vec<Title>, Stop> {
+    let mut found = Titles::default();
     for &kind in &config.kinds {
         for &region in &config.regions {
             let mut filter = Filter::new(region);
@@ -213,18 +199,7 @@ fn discover_all(
                         list.pages_read += 1;
                         list.total_pages = answer.total_pages;
                         last = config.pages.min(answer.total_pages).min(tmdb::request::MAX_PAGE);
-                        for entry in &answer.results {
-                            let Some(tmdb_id) = u32::try_from(entry.id).ok().filter(|&id| id > 0) else { continue };
-                            list.titles += 1;
-                            let popularity = if entry.popularity.is_finite() { entry.popularity } else { 0.0 };
-                            match at.get(&(kind, tmdb_id)) {
-                                Some(&i) => found[i].popularity = found[i].popularity.max(popularity),
-                                None => {
-                                    at.insert((kind, tmdb_id), found.len());
-                                    found.push(Found { kind, tmdb_id, popularity });
-                                }
-                            }
-                        }
+                        list.titles += found.add_page(kind, &answer);
                         progress(Event::Page { region, kind, page, of: last });
                     }
                     Err(problem) => {
@@ -242,15 +217,13 @@ fn discover_all(
             summary.lists.push(list);
         }
     }
-    // Stable: equal popularity keeps the order the lists named them in.
-    found.sort_by(|a, b| b.popularity.total_cmp(&a.popularity));
-    Ok(found)
+    Ok(found.by_popularity())
 }
 
 /// One title's film and the providers its offers name, from its details in English and
 /// German; `None` when it was skipped (and counted).
 fn film_of(
-    title: &Found,
+    title: &Title,
     config: &Config,
     client: &mut Client,
     summary: &mut Summary,
@@ -322,38 +295,4 @@ fn assemble(
     let named = |id: &ProviderId| film.offers.iter().any(|o| &o.provider == id);
     let providers = providers.into_iter().filter(|p| named(&p.provider.id)).collect();
     Ok((film, providers))
-}
-
-/// Adds a film's provider to those seen: the lowest display priority wins, and an unknown
-/// provider's kind is the most a film showed of it (any flatrate makes a subscription,
-/// else free or with ads a free service, else a store), as `tmdb::map` decides per film.
-fn merge_provider(seen: &mut BTreeMap<ProviderId, SeenProvider>, p: tmdb::WatchProvider) {
-    let rank = |k: ProviderKind| match k {
-        ProviderKind::Subscription => 2,
-        ProviderKind::Free => 1,
-        ProviderKind::Store => 0,
-    };
-    match seen.get_mut(&p.provider.id) {
-        Some(known) => {
-            known.display_priority = known.display_priority.min(p.display_priority);
-            if rank(p.provider.kind) > rank(known.provider.kind) {
-                known.provider.kind = p.provider.kind;
-            }
-        }
-        None => {
-            let id = p.provider.id.clone();
-            seen.insert(id, SeenProvider { provider: p.provider, display_priority: p.display_priority });
-        }
-    }
-}
-
-/// The requested services first, in the order asked for, then the others by TMDB's
-/// display priority and name.
-fn ordered_providers(seen: BTreeMap<ProviderId, SeenProvider>, requested: &[ProviderId]) -> Vec<Provider> {
-    let mut all: Vec<SeenProvider> = seen.into_values().collect();
-    let place = |p: &SeenProvider| requested.iter().position(|r| *r == p.provider.id).unwrap_or(requested.len());
-    all.sort_by(|a, b| {
-        (place(a), a.display_priority, &a.provider.name).cmp(&(place(b), b.display_priority, &b.provider.name))
-    });
-    all.into_iter().map(|p| p.provider).collect()
 }

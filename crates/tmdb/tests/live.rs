@@ -1,0 +1,109 @@
+//! The live source's walk (`tmdb::live`) on recorded answers: what it asks, and the
+//! catalog it makes of the answers.
+
+mod common;
+
+use catalog::{Date, Kind, LangCode, RegionCode};
+use common::{fixture, ok, sample};
+use tmdb::live::{Live, PAGES, REGIONS};
+use tmdb::{Details, Images, Page};
+
+const TODAY: Date = Date { year: 2026, month: 11, day: 27 };
+
+fn heat_with(extra_region: &str) -> Details {
+    // Heat's recorded details, with offers in one more region.
+    let mut value: serde_json::Value = serde_json::from_str(&fixture("movie_949_details.json")).unwrap();
+    let results = value["watch/providers"]["results"].as_object_mut().unwrap();
+    let de = results["DE"].clone();
+    results.insert(extra_region.to_owned(), de);
+    ok(&value.to_string())
+}
+
+#[test]
+fn it_lists_movies_then_series_on_our_services_in_the_region_and_language() {
+    let live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb());
+    let lists = live.lists();
+    assert_eq!(lists.len(), 2 * PAGES as usize);
+    let kinds: Vec<Kind> = lists.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, [Kind::Movie, Kind::Movie, Kind::Show, Kind::Show]);
+    let first = lists[0].1.url("https://api.example/3");
+    assert!(first.starts_with("https://api.example/3/discover/movie?language=de-DE&page=1"), "{first}");
+    assert_eq!(lists[0].1.get("watch_region"), Some("DE"));
+    let services = lists[0].1.get("with_watch_providers").unwrap();
+    // Netflix, Prime Video (both ids), Disney+: any of them.
+    for id in ["8", "9", "119", "337"] {
+        assert!(services.split('|').any(|s| s == id), "{id} in {services}");
+    }
+    assert_eq!(lists[0].1.get("with_watch_monetization_types"), Some("flatrate|free|ads|rent|buy"));
+    assert_eq!(lists[1].1.get("page"), Some("2"));
+    assert!(lists[2].1.url("").starts_with("/discover/tv?"));
+}
+
+#[test]
+fn details_are_asked_once_per_title_most_popular_first() {
+    let mut live = Live::new(RegionCode::DE, LangCode::EN, Images::tmdb());
+    let page: Page = ok(&sample("discover_movie_page1.json"));
+    live.add_list(Kind::Movie, &page);
+    // The same page again (a title on two lists) adds no title twice.
+    live.add_list(Kind::Movie, &page);
+    let details = live.details();
+    assert_eq!(details.len(), page.results.len());
+    let mut by_popularity: Vec<_> = page.results.iter().collect();
+    by_popularity.sort_by(|a, b| b.popularity.total_cmp(&a.popularity));
+    let first = details[0].1.url("");
+    assert!(first.starts_with(&format!("/movie/{}?language=en-US", by_popularity[0].id)), "{first}");
+    assert!(first.contains("append_to_response=credits%2Cwatch%2Fproviders%2Crelease_dates"), "{first}");
+    // Asked for once: the titles are handed over.
+    assert!(live.details().is_empty());
+}
+
+#[test]
+fn the_catalog_keeps_films_of_the_region_with_offers_in_the_known_regions() {
+    let mut live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb());
+    live.add_details(Kind::Movie, &heat_with("FR"));
+    // The same title twice is one film.
+    live.add_details(Kind::Movie, &heat_with("FR"));
+    assert_eq!((live.films(), live.skipped), (1, 1));
+    let catalog = live.finish(TODAY);
+    assert_eq!(catalog.as_of, TODAY);
+    let heat = &catalog.films[0];
+    assert_eq!(heat.id.as_str(), "tmdb:949");
+    let regions = catalog.regions();
+    assert!(regions.iter().all(|r| REGIONS.contains(r)), "{regions:?}");
+    assert!(regions.contains(&RegionCode::DE) && regions.contains(&RegionCode::US));
+    // Netflix first (our services in our order), then the stores TMDB named.
+    assert_eq!(catalog.providers[0].id.as_str(), "netflix");
+    for offer in &heat.offers {
+        assert!(catalog.provider(&offer.provider).is_some(), "{:?} has a provider", offer.provider);
+    }
+    assert!(catalog.providers.iter().all(|p| heat.offers.iter().any(|o| o.provider == p.id)));
+}
+
+#[test]
+fn a_region_outside_the_known_ones_is_kept_for_its_reader() {
+    let mut live = Live::new(RegionCode::parse("FR").unwrap(), LangCode::EN, Images::tmdb());
+    live.add_details(Kind::Movie, &heat_with("FR"));
+    let catalog = live.finish(TODAY);
+    assert!(catalog.regions().contains(&RegionCode::parse("FR").unwrap()));
+}
+
+#[test]
+fn a_title_with_no_offer_in_the_region_is_skipped() {
+    let mut live = Live::new(RegionCode::GB, LangCode::EN, Images::tmdb());
+    live.add_details(Kind::Movie, &ok(&fixture("movie_949_details.json")));
+    assert_eq!((live.films(), live.skipped), (0, 1));
+    assert!(live.finish(TODAY).films.is_empty());
+}
+
+#[test]
+fn films_come_in_the_catalog_order() {
+    let mut live = Live::new(RegionCode::DE, LangCode::EN, Images::tmdb());
+    let mut fewer: serde_json::Value = serde_json::from_str(&fixture("movie_949_details.json")).unwrap();
+    fewer["id"] = 950.into();
+    fewer["title"] = "Heat (fewer votes)".into();
+    fewer["vote_count"] = 10.into();
+    live.add_details(Kind::Movie, &ok(&fewer.to_string()));
+    live.add_details(Kind::Movie, &ok(&fixture("movie_949_details.json")));
+    let ids: Vec<String> = live.finish(TODAY).films.iter().map(|f| f.id.as_str().to_owned()).collect();
+    assert_eq!(ids, ["tmdb:949", "tmdb:950"]);
+}
