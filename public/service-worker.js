@@ -9,8 +9,8 @@
 // - A new build installs in the background and waits; the page offers "update available —
 //   reload" (index.html) and tells the waiting worker to take over. Old and new files never
 //   mix: each build has its own cache, and the old ones are deleted when the new one takes over.
-// - Catalogs from other sites (`source=`) go to the network first and are kept, so a
-//   catalog opened once opens offline too. Posters are kept too, at most POSTER_LIMIT; a
+// - Catalogs from other sites (`source=`) and TMDB live's answers go to the network first
+//   and are kept, dated, so a catalog opened once opens offline too, and says how old it is. Posters are kept too, at most POSTER_LIMIT; a
 //   poster that cannot be had is answered with a blank image, never a broken one.
 const BUILD = { version: 'dev', asOf: null, precache: [] };
 
@@ -45,10 +45,11 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || BUILD.precache.length === 0) return;
   const url = new URL(request.url);
-  // The embed (the card in publishers' iframes, its loader and data, the demo page) is not
-  // the app: never index.html in its place, and the network as without a worker.
+  // The embed (the card in publishers' iframes, its loader and data, the demo page) and the
+  // TMDB settings page are not the app: never index.html in their place, and the network
+  // as without a worker.
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
-  if (url.origin === self.location.origin && /^embed([./-]|$)/.test(path)) return;
+  if (url.origin === self.location.origin && /^(embed|settings)([./-]|$)/.test(path)) return;
   if (url.origin === self.location.origin) {
     // Every page of the app is index.html (the router draws the rest).
     const key = request.mode === 'navigate' ? new URL('index.html', self.registration.scope).href : request;
@@ -77,13 +78,23 @@ async function keep(cache, request, response) {
   }
 }
 
+/** The copy to keep of a response, with the day it was fetched in `x-flimmer-kept`
+ *  (YYYY-MM-DD, UTC): TMDB live dates its catalog by its oldest answer (src/sources/live.rs).
+ *  A copy made here has every header readable, where a cross-origin answer shows only
+ *  those its server exposes; TMDB does not expose its `Date`. */
+async function dated(response) {
+  const headers = new Headers(response.headers);
+  headers.set('x-flimmer-kept', new Date().toISOString().slice(0, 10));
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
 /** A catalog from another site (or one of our own not in the build): today's copy when
  *  the network answers, else the last one. */
 async function networkThenKept(request) {
   const cache = await caches.open(CATALOGS).catch(() => null);
   try {
     const response = await fetch(request);
-    if (response.ok && cache) await keep(cache, request, response.clone());
+    if (response.ok && cache) await keep(cache, request, await dated(response.clone()));
     return response;
   } catch (offline) {
     const kept = await cache?.match(request);

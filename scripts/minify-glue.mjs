@@ -15,10 +15,10 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 // The glue of every wasm: the app's and the catalog worker's beside index.html, the embed
-// card's in embed/. Not embed.js, the loader publishers include: it is served as written,
-// so anyone can read what it does on their page.
+// card's in embed/, the TMDB settings page's in settings/. Not embed.js, the loader
+// publishers include: it is served as written, so anyone can read what it does on their page.
 const glue = [...readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'embed.js'),
-  ...readdirSync(join(dir, 'embed')).filter((f) => f.endsWith('.js')).map((f) => join('embed', f))];
+  ...['embed', 'settings'].flatMap((sub) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.js')).map((f) => join(sub, f)))];
 for (const name of glue) {
   const path = join(dir, name);
   const source = readFileSync(path);

@@ -18,8 +18,9 @@ const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'relea
 const root = new URL('..', import.meta.url).pathname;
 
 /** Files the app needs offline: all Trunk wrote, but the worker itself, the JSON catalog
- *  (the documented interchange form; the app reads catalog.bin) and the embed (its loader,
- *  card and data are for publishers' pages: README "Embed"). */
+ *  (the documented interchange form; the app reads catalog.bin), the embed (its loader,
+ *  card and data are for publishers' pages: README "Embed") and the TMDB settings page (it
+ *  needs the network to reach TMDB anyway). */
 function precacheList(dir) {
   const files = [];
   const walk = (at) => {
@@ -31,8 +32,8 @@ function precacheList(dir) {
   };
   walk(dir);
   // The same paths the worker's fetch handler leaves to the network (public/service-worker.js).
-  const embed = (f) => /^embed([./-]|$)/.test(f);
-  return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map') && !embed(f));
+  const apart = (f) => /^(embed|settings)([./-]|$)/.test(f);
+  return files.filter((f) => !['service-worker.js', 'catalog.json'].includes(f) && !f.endsWith('.map') && !apart(f));
 }
 
 // Each file with its Subresource Integrity hash: the worker fetches it with that, so a

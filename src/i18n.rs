@@ -472,6 +472,42 @@ impl Locale {
             (Locale::En, Progress::Received(bytes)) => format!("{} MB received", self.tenths(bytes / 100_000)),
             (Locale::De, Progress::Reading) => "wird gelesen".to_owned(),
             (Locale::En, Progress::Reading) => "reading".to_owned(),
+            (_, Progress::Said(line)) => line,
+        }
+    }
+
+    /// TMDB live's pause (429) before it asks again, for the loading message. Worded by
+    /// the catalog worker (`sources::live`), like the two below.
+    pub fn tmdb_pause(self, seconds: u32) -> String {
+        match self {
+            Locale::De => format!("TMDB bittet um eine Pause: noch {seconds} s"),
+            Locale::En => format!("TMDB asks for a pause: {seconds} s left"),
+        }
+    }
+
+    /// TMDB live: an answer that is not the JSON asked for (cut, a captive portal's page).
+    pub fn tmdb_unreadable(self, path: &str, detail: &str) -> String {
+        match self {
+            Locale::De => format!("Die Antwort von TMDB auf {path} ist nicht lesbar ({detail})."),
+            Locale::En => format!("TMDB's answer to {path} could not be read ({detail})."),
+        }
+    }
+
+    /// TMDB live: no answer within `seconds`.
+    pub fn tmdb_stalled(self, seconds: i32) -> String {
+        match self {
+            Locale::De => format!("TMDB hat nicht innerhalb von {seconds} Sekunden geantwortet. Bist du online?"),
+            Locale::En => format!("TMDB did not answer within {seconds} seconds. Are you online?"),
+        }
+    }
+
+    /// TMDB live without a token TMDB accepts: none saved (false), or refused (true).
+    pub fn token_error(self, refused: bool) -> &'static str {
+        match (self, refused) {
+            (Locale::De, false) => "In diesem Browser ist kein TMDB-Zugangsschlüssel gespeichert: oben unter „TMDB live“ eintragen.",
+            (Locale::De, true) => "TMDB hat den gespeicherten Zugangsschlüssel nicht angenommen (401): oben unter „TMDB live“ einen neuen eintragen.",
+            (Locale::En, false) => "No TMDB token is saved in this browser: add one under “TMDB live” above.",
+            (Locale::En, true) => "TMDB did not accept the saved token (401): add a new one under “TMDB live” above.",
         }
     }
 
@@ -580,6 +616,11 @@ pub struct Strings {
     pub my_services_forget: &'static str,
     pub my_services_saved: &'static str,
     pub my_services_not_saved: &'static str,
+    /// The TMDB settings page, in this language.
+    pub settings_href: &'static str,
+    /// Around the link to TMDB: "Daten von " TMDB "; Verfügbarkeit von JustWatch".
+    pub data_from: &'static str,
+    pub availability_from: &'static str,
 }
 
 static DE: Strings = Strings {
@@ -633,6 +674,9 @@ static DE: Strings = Strings {
     my_services_saved: "Gemerkt in diesem Browser.",
     my_services_not_saved:
         "Dieser Browser erlaubt gerade kein Speichern (voll oder gesperrt). Die Auswahl gilt trotzdem.",
+    settings_href: "/settings.html?lang=de",
+    data_from: "Daten von ",
+    availability_from: "; Verfügbarkeit von JustWatch",
 };
 
 static EN: Strings = Strings {
@@ -685,6 +729,9 @@ static EN: Strings = Strings {
     my_services_forget: "Forget my services",
     my_services_saved: "Saved in this browser.",
     my_services_not_saved: "This browser does not allow saving right now (full or blocked). The choice still applies.",
+    settings_href: "/settings.html?lang=en",
+    data_from: "Data from ",
+    availability_from: "; availability from JustWatch",
 };
 
 /// The embed card's own strings (`src/embed.rs`), apart from `Strings`: the app shell never
@@ -720,7 +767,106 @@ impl Locale {
             Locale::En => &EMBED_EN,
         }
     }
+
+    pub fn settings(self) -> &'static SettingsStrings {
+        match self {
+            Locale::De => &SETTINGS_DE,
+            Locale::En => &SETTINGS_EN,
+        }
+    }
 }
+
+/// The TMDB settings page's strings (`src/settings.rs`): a page of its own, so the app
+/// shell does not carry them.
+pub struct SettingsStrings {
+    pub title: &'static str,
+    /// Before the link to TMDB's page where a reader gets a token.
+    pub intro: &'static str,
+    pub get_token: &'static str,
+    pub privacy: &'static str,
+    pub token: &'static str,
+    /// The token field's placeholder while one is saved (the saved one is never shown).
+    pub token_saved: &'static str,
+    pub advanced: &'static str,
+    pub api: &'static str,
+    pub images: &'static str,
+    pub save: &'static str,
+    pub remove: &'static str,
+    pub checking: &'static str,
+    pub saved: &'static str,
+    /// Saved without TMDB's word: no answer in time (offline, a proxy).
+    pub saved_unchecked: &'static str,
+    pub refused: &'static str,
+    pub removed: &'static str,
+    pub no_token: &'static str,
+    pub bad_token: &'static str,
+    pub not_https: &'static str,
+    /// Before the browser's reason: storage full, blocked, a private window.
+    pub not_stored: &'static str,
+    pub open_live: &'static str,
+    pub back: &'static str,
+    /// TMDB's required notice for apps that use its API.
+    pub notice: &'static str,
+}
+
+static SETTINGS_DE: SettingsStrings = SettingsStrings {
+    title: "TMDB live",
+    intro: "Mit einem eigenen Zugangsschlüssel für die API von The Movie Database (TMDB) zeigt Flimmer die \
+            heutige Verfügbarkeit der beliebtesten Filme und Serien deines Landes, statt der Beispieldaten. \
+            Den Schlüssel (API Read Access Token) gibt es kostenlos mit einem TMDB-Konto:",
+    get_token: "TMDB-Einstellungen, API",
+    privacy: "Der Schlüssel bleibt in diesem Browser. Flimmer schickt ihn nur an die API von TMDB, über https, \
+              nie an uns und nie in einer Adresse.",
+    token: "Zugangsschlüssel (API Read Access Token)",
+    token_saved: "gespeichert – zum Ersetzen einen neuen einfügen",
+    advanced: "Adressen (für einen Proxy oder Tests)",
+    api: "API-Adresse",
+    images: "Bild-Adresse",
+    save: "Prüfen und speichern",
+    remove: "Schlüssel entfernen",
+    checking: "Wird bei TMDB geprüft …",
+    saved: "Gespeichert. TMDB hat den Schlüssel angenommen.",
+    saved_unchecked: "Gespeichert, aber nicht geprüft: TMDB war nicht erreichbar",
+    refused: "TMDB hat diesen Schlüssel nicht angenommen (401). Er wurde nicht gespeichert.",
+    removed: "Entfernt. In diesem Browser ist kein Schlüssel mehr gespeichert.",
+    no_token: "Bitte einen Zugangsschlüssel einfügen.",
+    bad_token: "Das sieht nicht nach einem Zugangsschlüssel aus: er enthält Leerzeichen oder ist zu lang.",
+    not_https: "Beide Adressen müssen mit https:// beginnen.",
+    not_stored: "Dieser Browser hat nichts gespeichert",
+    open_live: "Live-Katalog öffnen",
+    back: "Zurück zu Flimmer",
+    notice: "Dieses Produkt nutzt die TMDB-API, ist aber nicht von TMDB unterstützt oder zertifiziert. \
+             Verfügbarkeit von JustWatch.",
+};
+
+static SETTINGS_EN: SettingsStrings = SettingsStrings {
+    title: "TMDB live",
+    intro: "With your own access token for The Movie Database (TMDB) API, Flimmer shows today's availability \
+            of the most popular films and series in your country instead of the sample data. The token (API \
+            Read Access Token) comes free with a TMDB account:",
+    get_token: "TMDB settings, API",
+    privacy: "The token stays in this browser. Flimmer sends it only to TMDB's API, over https, never to us and \
+              never in an address.",
+    token: "Access token (API Read Access Token)",
+    token_saved: "saved – paste a new one to replace it",
+    advanced: "Addresses (for a proxy or tests)",
+    api: "API address",
+    images: "Image address",
+    save: "Check and save",
+    remove: "Remove the token",
+    checking: "Checking with TMDB …",
+    saved: "Saved. TMDB accepted the token.",
+    saved_unchecked: "Saved, but not checked: TMDB could not be reached",
+    refused: "TMDB did not accept this token (401). It was not saved.",
+    removed: "Removed. No token is saved in this browser any more.",
+    no_token: "Please paste an access token.",
+    bad_token: "That does not look like an access token: it has spaces in it or is too long.",
+    not_https: "Both addresses must start with https://.",
+    not_stored: "This browser saved nothing",
+    open_live: "Open the live catalog",
+    back: "Back to Flimmer",
+    notice: "This product uses the TMDB API but is not endorsed or certified by TMDB. Availability from JustWatch.",
+};
 
 #[cfg(test)]
 mod tests {

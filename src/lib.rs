@@ -7,10 +7,13 @@ pub mod embed;
 pub mod grid_window;
 pub mod i18n;
 pub mod pages;
+pub mod settings;
 pub mod sources;
 pub mod state;
+pub mod tmdb_access;
 
 use catalog::query::param;
+use catalog::RegionCode;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -43,7 +46,16 @@ fn Shell() -> impl IntoView {
     let locale = Memo::new(move |_| {
         param(&location.search.get(), "lang").and_then(|c| Locale::parse(&c)).unwrap_or(browser_locale)
     });
-    let source = Memo::new(move |_| CatalogSource::from_param(param(&location.search.get(), "source").as_deref()));
+    // TMDB live gathers one region's titles: the URL's, else the one the reader's languages
+    // name (the page's default region in a catalog of every region).
+    let reader_region = languages.iter().find_map(|l| RegionCode::from_tag(l)).unwrap_or(RegionCode::DE);
+    let source = Memo::new(move |_| {
+        let search = location.search.get();
+        CatalogSource::from_param(param(&search, "source").as_deref(), || {
+            let region = param(&search, "region").and_then(|r| RegionCode::parse(&r)).unwrap_or(reader_region);
+            [sources::live::LIVE, region.as_str(), locale.get().code()].join(" ")
+        })
+    });
     provide_context(AppState::new(source, languages, |source, today, progress| async move {
         load(&source, today, move |p| progress.set(Some(p))).await
     }));

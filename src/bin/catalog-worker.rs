@@ -1,5 +1,5 @@
 //! The catalog worker: fetches a catalog in format v1 (JSON, packed, or packed with its
-//! index) from the URL it is named after, decodes, validates and indexes it (or takes the
+//! index) from the URL it is named after (or gathers one live from TMDB, `sources::live`), decodes, validates and indexes it (or takes the
 //! index it came with), and posts it back packed (`catalog::pack`): its films in runs
 //! (`[bytes]`, read by the page while the index is built), then the rest and the index as
 //! a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
@@ -25,13 +25,18 @@ fn main() {
         let answer = match request {
             Some((today, url)) => {
                 let progress = |p: Progress| {
-                    let _ = scope.post_message(&JsValue::from_f64(p.to_message()));
+                    let _ = scope.post_message(&p.to_message());
                 };
                 let send_films = |run: Vec<u8>| {
                     let bytes = Uint8Array::from(run.as_slice());
                     let _ = scope.post_message_with_transfer(&Array::of1(&bytes), &Array::of1(&bytes.buffer()));
                 };
-                flimmer::sources::json::read(&url, today, progress, send_films).await
+                // "tmdb DE de" is TMDB live; anything else a catalog's URL.
+                if url.split(' ').next() == Some(flimmer::sources::live::LIVE) {
+                    flimmer::sources::live::read(&url, today, &progress, &send_films).await
+                } else {
+                    flimmer::sources::json::read(&url, today, progress, send_films).await
+                }
             }
             None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),
         };

@@ -1,5 +1,6 @@
 //! The page's building blocks, one component per file.
 
+pub mod data_note;
 pub mod empty_state;
 pub mod film_card;
 pub mod film_grid;
@@ -16,6 +17,7 @@ pub mod site_header;
 pub mod skipped_notice;
 pub mod sort_select;
 
+pub use data_note::data_note;
 pub use empty_state::EmptyState;
 pub use film_card::FilmCard;
 pub use film_grid::FilmGrid;

@@ -1,4 +1,4 @@
-//! The page header: name, tagline and the language switch.
+//! The page header: name, tagline, the link to TMDB live and the language switch.
 
 use catalog::query::with_param;
 use leptos::prelude::*;
@@ -34,6 +34,10 @@ pub fn SiteHeader() -> impl IntoView {
                 {t.app_name}
             </a>
             <p class="site-header__tagline">{t.tagline}</p>
+            // Live data from TMDB with the reader's own token: a page of its own
+            // (src/settings.rs), so the app carries none of it; `external`, so the router
+            // leaves the link to the browser.
+            <a class="site-header__live" href=t.settings_href rel="external">"TMDB live"</a>
             <a class="site-header__lang" href=switch_href hreflang=t.other_language_code lang=t.other_language_code>
                 {t.language_switch}
             </a>

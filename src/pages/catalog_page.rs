@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::components::{EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
+use crate::components::{data_note, EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::grid_window::GridWindow;
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::CatalogSource;
@@ -138,9 +138,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     results=results
                     on_change=set_filter
                 />
-                <p class="as-of">
-                    {locale.as_of(as_of)} " · " {locale.t().sample_data}
-                </p>
+                {data_note(as_of)}
             </aside>
             <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
                 <div class="results__head">
@@ -151,11 +149,12 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     </p>
                     <SortSelect filter=filter on_change=set_filter/>
                 </div>
-                {move || match app.source.get() {
+                // The page is drawn anew with each catalog, so with each source.
+                {match app.source.get_untracked() {
                     CatalogSource::Url(url) => Some(view! {
                         <p class="notice notice--source" data-testid="source-note">{locale.foreign_source(url.host())}</p>
                     }),
-                    CatalogSource::BuiltIn => None,
+                    _ => None,
                 }}
                 <SkippedNotice skipped=library.loaded.skipped.clone()/>
                 <Show when=move || results.with(|r| r.films.is_empty())>

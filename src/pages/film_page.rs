@@ -7,7 +7,7 @@ use catalog::query::with_filter;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
-use crate::components::{FilmCard, OfferGroups};
+use crate::components::{data_note, FilmCard, OfferGroups};
 use crate::pages::{use_url_filter, with_catalog};
 use crate::state::{use_app, use_locale, Library, SharedFilm};
 
@@ -80,8 +80,7 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
                     </p>
                     {groups}
                 </section>
-                // How old the data on screen is: after one visit it may be read offline.
-                <p class="as-of">{locale.as_of(as_of)} " · " {locale.t().sample_data}</p>
+                {data_note(as_of)}
             </div>
         }
         .into_any()

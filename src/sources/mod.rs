@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Locale;
 use crate::state::Library;
 
 pub mod json;
+pub mod live;
 pub mod worker;
 
 /// The path the shipped catalog is served at, packed from `public/catalog.json` at build
@@ -24,22 +25,33 @@ pub enum CatalogSource {
     BuiltIn,
     /// Any https URL serving catalog format v1.
     Url(HttpsUrl),
+    /// Live from TMDB with the reader's own token (`source=tmdb`): the catalog worker
+    /// gathers the region's most popular titles (`tmdb::live`, `live.rs`). Holds the
+    /// worker's request, "tmdb DE de": the region in view and the page language, so
+    /// either one changing loads anew.
+    Tmdb(String),
 }
 
 impl CatalogSource {
-    /// Reads `source=`: absent, `builtin` or anything that is not an https URL means the
-    /// built-in catalog, so a broken link still opens a working page.
-    pub fn from_param(value: Option<&str>) -> CatalogSource {
+    /// Reads `source=`: `tmdb` is TMDB live (`live` names region and language); absent,
+    /// `builtin` or anything that is not an https URL means the built-in catalog, so a
+    /// broken link still opens a working page.
+    pub fn from_param(value: Option<&str>, live: impl FnOnce() -> String) -> CatalogSource {
+        if value == Some(live::LIVE) {
+            return CatalogSource::Tmdb(live());
+        }
         match value.and_then(HttpsUrl::parse) {
             Some(url) => CatalogSource::Url(url),
             None => CatalogSource::BuiltIn,
         }
     }
 
+    /// What the catalog is read from: a path or URL, or the worker's TMDB request.
     pub fn url(&self) -> &str {
         match self {
             CatalogSource::BuiltIn => BUILT_IN_PATH,
             CatalogSource::Url(url) => url.as_str(),
+            CatalogSource::Tmdb(request) => request,
         }
     }
 }
@@ -53,6 +65,9 @@ pub enum LoadError {
     Http { status: u16, url: String },
     /// A catalog file too broken to read.
     Catalog(CatalogError),
+    /// A reason the catalog worker has worded in the page's language: TMDB live's (no
+    /// token saved, a token TMDB refused), whose words the app shell does not carry.
+    Said(String),
 }
 
 impl LoadError {
@@ -61,29 +76,36 @@ impl LoadError {
             LoadError::Network(detail) => locale.network_error(detail),
             LoadError::Http { status, url } => locale.http_error(*status, url),
             LoadError::Catalog(e) => locale.catalog_error(e),
+            LoadError::Said(reason) => reason.clone(),
         }
     }
 }
 
 /// How far reading a catalog from a URL has come, for the loading message: a catalog of
 /// 23,000 titles is 13 MB of JSON.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Progress {
     /// Bytes received so far (after the transfer's compression is undone).
     Received(u64),
     /// All received: decoding, validating and indexing.
     Reading,
+    /// A line the catalog worker has worded in the page's language (TMDB live's pause
+    /// before it asks again: "noch 12 s").
+    Said(String),
 }
 
 impl Progress {
-    /// As the catalog worker posts it: a number, bytes received, or -1 for reading.
-    pub fn to_message(self) -> f64 {
+    /// As the catalog worker posts it: a number, bytes received or -1 for reading; or the
+    /// worded line as a string.
+    pub fn to_message(&self) -> JsValue {
         match self {
-            Progress::Received(bytes) => bytes as f64,
-            Progress::Reading => -1.0,
+            Progress::Received(bytes) => JsValue::from_f64(*bytes as f64),
+            Progress::Reading => JsValue::from_f64(-1.0),
+            Progress::Said(line) => JsValue::from_str(line),
         }
     }
 
+    /// A number the worker posted.
     pub fn from_message(n: f64) -> Progress {
         if n < 0.0 {
             Progress::Reading
@@ -122,8 +144,9 @@ pub async fn load(
             let index: fn(Loaded, Date) -> Library = std::hint::black_box(index);
             index(loaded, today)
         }
-        CatalogSource::Url(url) => {
-            let (packed, films) = worker::read(url.as_str(), today, on_progress).await?;
+        // A catalog from a URL, or TMDB live: read by the catalog worker.
+        source => {
+            let (packed, films) = worker::read(source.url(), today, on_progress).await?;
             let unpack: fn(&[u8], Vec<Film>) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
             unpack(&packed, films)?
         }

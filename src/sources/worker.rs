@@ -32,7 +32,8 @@ pub async fn read(
     let options = WorkerOptions::new();
     options.set_name(&format!("{today} {url}"));
     let worker = Worker::new_with_options(SCRIPT, &options).map_err(|_| stopped())?;
-    // Progress messages (numbers), runs of films (`[bytes]`), then one answer: the packed
+    // Progress messages (numbers, or a worded line), runs of films (`[bytes]`), then one
+    // answer: the packed
     // result; or an error event when the worker could not be loaded or stopped on a fault
     // of its own. Each run is read in its own task, as it arrives.
     let mut on_message = None;
@@ -46,6 +47,8 @@ pub async fn read(
             let data = event.data();
             if let Some(n) = data.as_f64() {
                 on_progress(Progress::from_message(n));
+            } else if let Some(line) = data.as_string() {
+                on_progress(Progress::Said(line));
             } else if Array::is_array(&data) {
                 // Anything but bytes reads as a damaged run.
                 let bytes = Array::from(&data).get(0).dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();

@@ -28,6 +28,10 @@ const VIEWS = [
   ['empty state', '/?region=DE&types=', 1280, '[data-testid="empty-state"]'],
   ['film page', '/film/tmdb:949?region=DE', 1280, 'h1'],
   ['not found', '/nowhere', 1280, 'h1'],
+  // TMDB live: the settings page (a page of its own) and the app without a token.
+  ['TMDB settings', '/settings.html', 1280, '[data-testid="tmdb-token"]'],
+  ['TMDB settings, English, phone', '/settings.html?lang=en', 360, '[data-testid="tmdb-token"]'],
+  ['TMDB live without a token', '/?source=tmdb&region=DE', 1280, '[role="alert"]'],
   // The embed's card (README "Embed"), opened as the iframe's document. It is a box in
   // someone's article: its title is a sub-heading of that page, not the page's h1 (axe's
   // best-practice "page-has-heading-one" is for pages of their own).

@@ -3,7 +3,8 @@
 // The faults the journeys inject (failing, broken, slow, stalled, truncated responses) live
 // here, in the server, so every browser engine meets them the same way; so does a second,
 // foreign origin for catalogs from another site (`foreign()`), and a publisher's
-// site that embeds cards (`site()`).
+// site that embeds cards (`site()`). `secure()` is the https machinery under `foreign()`,
+// for fakes that need more than a path (tmdb.mjs, the fake TMDB).
 import { execFileSync } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -44,7 +45,7 @@ function compressed(file, body, mtime) {
  * trickle ({ bytes, every }: the body in parts of `bytes`, `every` ms apart, a slow line),
  * offline (no answer: the connection is cut, as when the network is gone) }.
  */
-async function answer(res, fault) {
+export async function answer(res, fault) {
   const f = typeof fault === 'number' ? { status: fault, body: `fault injected by the test: ${fault}` } : fault;
   if (f.offline) {
     // No answer at all, as with the network gone: the connection is cut.
@@ -54,6 +55,8 @@ async function answer(res, fault) {
   if (f.delay) await new Promise((ok) => setTimeout(ok, f.delay));
   const body = Buffer.from(f.body ?? '');
   const headers = { 'content-type': f.type ?? 'text/plain', 'cache-control': 'no-cache', ...f.headers };
+  // A header given as undefined is left out (a fault that drops one, e.g. CORS).
+  for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
   if (f.stall) {
     res.writeHead(f.status ?? 200, headers);
     res.flushHeaders();
@@ -83,7 +86,8 @@ async function answer(res, fault) {
  *   a property the test may switch mid-journey (`server.fault = () => null`).
  * - `inject`: a script put into index.html before the app's own, on every page load while it
  *   is set (what Playwright's addInitScript did, in every engine).
- * - `requests`: the requests ({ path, headers }), in order, so a test can count downloads.
+ * - `requests`: the requests ({ path, url, headers }; `url` as sent, with its query), in
+ *   order, so a test can count downloads.
  * - `worker`: whether to serve the offline app's service worker. Off unless a journey
  *   asks: a worker answers from its cache, and the journeys that inject faults into the
  *   app's own files mean the network (tests/e2e/offline.test.mjs is the worker's).
@@ -94,7 +98,7 @@ export async function serve(root, { port = 0, fault = () => null, inject = null,
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      handle.requests.push({ path, headers: req.headers });
+      handle.requests.push({ path, url: req.url, headers: req.headers });
       const injected = handle.fault(path, req);
       if (injected) {
         await answer(res, injected);
@@ -159,11 +163,15 @@ export async function site(pages = {}) {
   return handle;
 }
 
-/** A throwaway self-signed certificate for `host` and 127.0.0.1 (the app loads only https catalogs). */
-function certificate(host) {
+/**
+ * A throwaway self-signed certificate for `hosts` (one name or several) and 127.0.0.1
+ * (the app loads only https catalogs).
+ */
+function certificate(hosts) {
+  const names = [].concat(hosts);
   const dir = mkdtempSync(join(tmpdir(), 'flimmer-tls-'));
-  const san = host === '127.0.0.1' ? 'IP:127.0.0.1' : `DNS:${host},IP:127.0.0.1`;
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${host}`,
+  const san = [...names.filter((h) => h !== '127.0.0.1').map((h) => `DNS:${h}`), 'IP:127.0.0.1'].join(',');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${names[0]}`,
     '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
   { stdio: 'ignore' });
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
@@ -179,10 +187,31 @@ function certificate(host) {
  * Sessions must trust the self-signed certificate (`insecureCerts`).
  */
 export async function foreign(host, handler) {
-  const tls = createHttpsServer(certificate(host), async (req, res) => {
+  const site = await secure(host, async (req, res) => {
     const reply = handler(decodeURIComponent(new URL(req.url, 'https://x').pathname)) ?? { status: 404 };
     await answer(res, { ...reply, headers: { 'access-control-allow-origin': '*', ...reply.headers } });
   });
+  return {
+    url: host === '127.0.0.1' ? `https://127.0.0.1:${site.port}` : `https://${host}`,
+    proxy: site.proxy,
+    close: site.close,
+  };
+}
+
+/**
+ * An https server for `hosts` (a name or a list: 'api.tmdb.example', …) answering with
+ * `listener(req, res)` (node's request listener: method, headers and query are the
+ * listener's to read; `req.headers.host` says which of the hosts was asked). The browser
+ * reaches the hosts at https://<host>/ (port 443) through `proxy`, an HTTP CONNECT proxy
+ * for the session (W3C `proxy` capability; WebKit: MiniBrowser's --proxy), which sends
+ * these names to this server, loopback addresses where they say, and refuses the rest: a
+ * request for a real host (api.themoviedb.org) never leaves the machine. The certificate
+ * is self-signed: sessions need `insecureCerts`. Resolves to { port (the https server's,
+ * on 127.0.0.1), proxy ('127.0.0.1:<port>'), close }.
+ */
+export async function secure(hosts, listener) {
+  const names = [].concat(hosts);
+  const tls = createHttpsServer(certificate(names), listener);
   await new Promise((ok) => tls.listen(0, '127.0.0.1', ok));
   const tlsPort = tls.address().port;
   // Plain http through the proxy (WebKit sends every scheme to it): loopback only, passed on.
@@ -212,9 +241,9 @@ export async function foreign(host, handler) {
     socket.on('error', () => socket.destroy());
     tunnels.add(socket);
     socket.on('close', () => tunnels.delete(socket));
-    // Our host goes to our server; loopback addresses go where they say; nothing else.
+    // Our hosts go to our server; loopback addresses go where they say; nothing else.
     const [name, port] = req.url.split(':');
-    const target = name === host ? { host: '127.0.0.1', port: tlsPort }
+    const target = names.includes(name) ? { host: '127.0.0.1', port: tlsPort }
       : name === '127.0.0.1' || name === 'localhost' ? { host: '127.0.0.1', port: Number(port) } : null;
     if (!target) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -231,7 +260,7 @@ export async function foreign(host, handler) {
   });
   await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));
   return {
-    url: host === '127.0.0.1' ? `https://127.0.0.1:${tlsPort}` : `https://${host}`,
+    port: tlsPort,
     proxy: `127.0.0.1:${proxy.address().port}`,
     close: async () => {
       tls.closeAllConnections();

@@ -1,0 +1,201 @@
+//! TMDB live (`source=tmdb`), the catalog worker's side: it reads the reader's access
+//! (`crate::tmdb_access`), asks TMDB what `tmdb::live` plans, a few requests at a time,
+//! and hands the catalog to the page as any other catalog. Never on the page's main
+//! thread, and the token never leaves this worker but in the `Authorization` header of a
+//! request to the API base.
+
+use catalog::pack::RUN;
+use catalog::{Date, Loaded, RegionCode};
+use futures::future::{join_all, select, Either};
+use js_sys::Reflect;
+use serde::de::DeserializeOwned;
+use tmdb::live::Live;
+use tmdb::{Failure, Images, Request};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use super::{index, LoadError, Progress};
+use crate::i18n::Locale;
+use crate::state::Library;
+use crate::tmdb_access::{self, Access};
+
+/// `source=tmdb`, and the first word of the worker's request (`CatalogSource::Tmdb`).
+pub const LIVE: &str = "tmdb";
+
+/// Details asked for at once: TMDB allows about 50 requests a second, and a phone's
+/// connection is busy with 8.
+const AT_ONCE: usize = 8;
+
+/// A request with no answer for this long is given up (a stalled connection).
+const STALL_MS: i32 = 10_000;
+
+/// The longest pause TMDB may ask for (429, `Retry-After`) that is waited out, in seconds;
+/// and how often in a row.
+const MAX_WAIT: u32 = 60;
+const MAX_WAITS: u32 = 3;
+
+/// Gathers the live catalog the request names ("tmdb DE de": region and page language),
+/// dated `today`; progress as bytes received, and pauses TMDB asks for.
+pub async fn read(
+    request: &str,
+    today: Date,
+    progress: &dyn Fn(Progress),
+    send_films: &dyn Fn(Vec<u8>),
+) -> Result<Library, LoadError> {
+    let mut words = request.split(' ').skip(1);
+    let region = words.next().and_then(RegionCode::parse).unwrap_or(RegionCode::DE);
+    let locale = if words.next() == Some("en") { Locale::En } else { Locale::De };
+    let lang = locale.lang();
+    let access = match tmdb_access::load().await {
+        Ok(Some(access)) => access,
+        Ok(None) => return Err(LoadError::Said(locale.token_error(false).to_owned())),
+        Err(detail) => return Err(LoadError::Network(detail)),
+    };
+    let images = Images::new(access.images.as_str()).unwrap_or_default();
+    let client = Client { access, locale, received: Default::default(), kept: Default::default(), progress };
+    let mut live = Live::new(region, lang, images);
+
+    let lists = live.lists();
+    let pages = join_all(lists.iter().map(|(_, r)| client.get(r))).await;
+    for ((kind, _), page) in lists.iter().zip(pages) {
+        live.add_list(*kind, &page.map_err(Problem::into_error)?);
+    }
+    // A title TMDB cannot answer for (gone since it was listed, a server error, a broken
+    // answer) is left out; a refused token or no answer ends the walk.
+    let mut failed = None;
+    for batch in live.details().chunks(AT_ONCE) {
+        let answers = join_all(batch.iter().map(|(_, r)| client.get(r))).await;
+        for ((kind, _), answer) in batch.iter().zip(answers) {
+            match answer {
+                Ok(details) => live.add_details(*kind, &details),
+                Err(Problem::EndsWalk(e)) => return Err(e),
+                Err(Problem::OneAnswer(e)) => failed = Some(e),
+            }
+        }
+    }
+    if let (0, Some(e)) = (live.films(), failed) {
+        return Err(e);
+    }
+    progress(Progress::Reading);
+    // Dated by its oldest answer: today's, or a copy the offline app kept on an earlier day.
+    let as_of = client.kept.get().map_or(today, |kept| kept.min(today));
+    let loaded = Loaded { catalog: live.finish(as_of), skipped: Vec::new() };
+    for run in loaded.catalog.films.chunks(RUN) {
+        send_films(catalog::pack::pack_films(run));
+    }
+    let mut library = index(loaded, today);
+    library.loaded.catalog.films = Vec::new();
+    Ok(library)
+}
+
+/// Why an answer gave nothing: a problem of that answer alone, or one that every further
+/// request would meet too (a refused token, no connection).
+enum Problem {
+    OneAnswer(LoadError),
+    EndsWalk(LoadError),
+}
+
+impl Problem {
+    fn into_error(self) -> LoadError {
+        match self {
+            Problem::OneAnswer(e) | Problem::EndsWalk(e) => e,
+        }
+    }
+}
+
+/// Sends the walk's requests with the reader's token.
+struct Client<'a> {
+    access: Access,
+    locale: Locale,
+    received: std::cell::Cell<u64>,
+    /// The oldest day of an answer the offline app kept (`x-flimmer-kept`, written by
+    /// public/service-worker.js), when the network failed and it answered instead.
+    kept: std::cell::Cell<Option<Date>>,
+    progress: &'a dyn Fn(Progress),
+}
+
+impl Client<'_> {
+    /// One answer of TMDB, read as `T`; a 429 is waited out (at most [`MAX_WAIT`] seconds,
+    /// [`MAX_WAITS`] times), counting down.
+    async fn get<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Problem> {
+        let url = request.url(self.access.api.as_str());
+        let mut waits = 0;
+        loop {
+            let (status, body, retry_after) = self.send(&url).await.map_err(Problem::EndsWalk)?;
+            self.received.set(self.received.get() + body.len() as u64);
+            (self.progress)(Progress::Received(self.received.get()));
+            match tmdb::decode::<T>(status, &body) {
+                Ok(value) => return Ok(value),
+                Err(Failure::Unauthorized { .. }) => {
+                    return Err(Problem::EndsWalk(LoadError::Said(self.locale.token_error(true).to_owned())))
+                }
+                Err(Failure::RateLimited { .. }) if waits < MAX_WAITS => {
+                    waits += 1;
+                    for left in (1..=retry_after.clamp(1, MAX_WAIT)).rev() {
+                        (self.progress)(Progress::Said(self.locale.tmdb_pause(left)));
+                        sleep(1000).await;
+                    }
+                }
+                Err(Failure::Malformed { detail }) => {
+                    return Err(Problem::OneAnswer(LoadError::Said(
+                        self.locale.tmdb_unreadable(&request.path, &detail),
+                    )))
+                }
+                Err(_) => return Err(Problem::OneAnswer(LoadError::Http { status, url })),
+            }
+        }
+    }
+
+    /// Status, body and `Retry-After` (seconds) of one GET; no answer (a network failure,
+    /// or none within [`STALL_MS`]) is the error. The time limit is a race of our own, not
+    /// only the abort signal's: WebKit does not end a body that stalls after its headers
+    /// when the request is aborted.
+    async fn send(&self, url: &str) -> Result<(u16, String, u32), LoadError> {
+        let controller = web_sys::AbortController::new().ok();
+        let exchange = std::pin::pin!(self.exchange(url, controller.as_ref()));
+        match select(exchange, std::pin::pin!(sleep(STALL_MS))).await {
+            Either::Left((answer, _)) => answer,
+            Either::Right(_) => {
+                if let Some(controller) = &controller {
+                    controller.abort();
+                }
+                Err(LoadError::Said(self.locale.tmdb_stalled(STALL_MS / 1000)))
+            }
+        }
+    }
+
+    async fn exchange(
+        &self,
+        url: &str,
+        controller: Option<&web_sys::AbortController>,
+    ) -> Result<(u16, String, u32), LoadError> {
+        let response = gloo_net::http::Request::get(url)
+            .header("Authorization", &self.access.bearer())
+            .abort_signal(controller.map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(super::network)?;
+        let headers = response.headers();
+        let retry_after = headers.get("retry-after").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+        if let Some(day) = headers.get("x-flimmer-kept").and_then(|d| Date::parse(d.trim())) {
+            self.kept.set(Some(self.kept.get().map_or(day, |kept| kept.min(day))));
+        }
+        let status = response.status();
+        let body = response.text().await.map_err(super::network)?;
+        Ok((status, body, retry_after))
+    }
+}
+
+/// `setTimeout` of whatever global this runs in (a worker has no `window`).
+fn set_timeout(callback: &JsValue, ms: i32) -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    let set: js_sys::Function = Reflect::get(&global, &"setTimeout".into())?.into();
+    set.call2(&global, callback, &ms.into())
+}
+
+async fn sleep(ms: i32) {
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(done).await;
+}
