@@ -16,6 +16,7 @@ pub mod pack;
 pub mod problem;
 pub mod query;
 pub mod search;
+pub mod shards;
 pub mod small;
 
 pub use decode::{decode, Loaded, Skipped, FORMAT_VERSION};

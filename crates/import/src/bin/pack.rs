@@ -11,16 +11,31 @@
 //! (`catalog::pack::Indexed`): its films in runs and its index, which the catalog worker
 //! hands to the page as they are (README, "The data path").
 //!   flimmer-pack --indexed catalog.json catalog.bin
+//!
+//! `--shards` splits a catalog by region (`catalog::shards`): one indexed file per region,
+//! `<REGION>.bin`, and their index, `index.json`, with each file's size and SHA-256
+//! (docs/catalog-format.md, "Catalogs split by region").
+//!   flimmer-pack --shards catalog.json out/
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use catalog::embed::{slice, slice_path, Lookup, LOOKUP_PATH};
-use catalog::Catalog;
+use catalog::shards::{split, Shard, ShardIndex};
+use catalog::{Catalog, Loaded};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--shards") {
+        return match args.as_slice() {
+            [_, input, dir] => shards(input, Path::new(dir)),
+            _ => {
+                eprintln!("usage: flimmer-pack --shards <catalog.json> <out dir>");
+                ExitCode::from(2)
+            }
+        };
+    }
     let indexed = args.first().is_some_and(|a| a == "--indexed");
     if indexed {
         args.remove(0);
@@ -34,27 +49,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(input) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("flimmer-pack: cannot read {input}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let loaded = match catalog::decode(&text) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("flimmer-pack: {input}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    // Skipped entries stay in the packed catalog: the app shows its notice as it would for
-    // the JSON. Said here too, so whoever edits the catalog sees it at build time.
-    for s in &loaded.skipped {
-        for p in &s.problems {
-            eprintln!("flimmer-pack: {input}: skipped {}: {p}", s.path);
-        }
-    }
+    let Some((text, loaded)) = read(input) else { return ExitCode::FAILURE };
     let bytes = if indexed { catalog::pack::pack_indexed(&loaded) } else { catalog::pack(&loaded) };
     if let Err(e) = write_if_changed(Path::new(output), &bytes) {
         eprintln!("flimmer-pack: cannot write {output}: {e}");
@@ -73,6 +68,56 @@ fn main() -> ExitCode {
         text.len(),
         bytes.len()
     );
+    ExitCode::SUCCESS
+}
+
+/// The catalog at `input`, read and decoded, with what was skipped said on stderr; `None`
+/// (said too) when it cannot be read.
+fn read(input: &str) -> Option<(String, Loaded)> {
+    let text = match std::fs::read_to_string(input) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("flimmer-pack: cannot read {input}: {e}");
+            return None;
+        }
+    };
+    let loaded = match catalog::decode(&text) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("flimmer-pack: {input}: {e}");
+            return None;
+        }
+    };
+    // Skipped entries stay in the packed catalog: the app shows its notice as it would for
+    // the JSON. Said here too, so whoever edits the catalog sees it at build time.
+    for s in &loaded.skipped {
+        for p in &s.problems {
+            eprintln!("flimmer-pack: {input}: skipped {}: {p}", s.path);
+        }
+    }
+    Some((text, loaded))
+}
+
+/// One indexed file per region and their index (`--shards`).
+fn shards(input: &str, dir: &Path) -> ExitCode {
+    let Some((_, loaded)) = read(input) else { return ExitCode::FAILURE };
+    let mut shards = Vec::new();
+    for (region, shard) in split(&loaded) {
+        let path = format!("{region}.bin");
+        let bytes = catalog::pack::pack_indexed(&shard);
+        if let Err(e) = write_if_changed(&dir.join(&path), &bytes) {
+            eprintln!("flimmer-pack: cannot write {}: {e}", dir.join(&path).display());
+            return ExitCode::FAILURE;
+        }
+        eprintln!("flimmer-pack: {region}: {} films, {} bytes ({path})", shard.catalog.films.len(), bytes.len());
+        shards.push(Shard::of(region, path, &bytes, shard.catalog.films.len()));
+    }
+    let index = ShardIndex::new(&loaded.catalog, shards);
+    if let Err(e) = write_if_changed(&dir.join("index.json"), index.encode().as_bytes()) {
+        eprintln!("flimmer-pack: cannot write {}: {e}", dir.join("index.json").display());
+        return ExitCode::FAILURE;
+    }
+    eprintln!("flimmer-pack: {} shards and index.json in {}", index.shards.len(), dir.display());
     ExitCode::SUCCESS
 }
 
