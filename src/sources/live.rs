@@ -7,6 +7,7 @@
 use catalog::pack::RUN;
 use catalog::{Date, Loaded, RegionCode};
 use futures::future::{join_all, select, Either};
+use futures::stream::{self, StreamExt};
 use js_sys::Reflect;
 use serde::de::DeserializeOwned;
 use tmdb::live::Live;
@@ -22,8 +23,8 @@ use crate::tmdb_access::{self, Access};
 /// `source=tmdb`, and the first word of the worker's request (`CatalogSource::Tmdb`).
 pub const LIVE: &str = "tmdb";
 
-/// Details asked for at once: TMDB allows about 50 requests a second, and a phone's
-/// connection is busy with 8.
+/// Details asked for at once: TMDB allows about 50 requests a second, and a browser opens
+/// at most 6 connections to a host over HTTP/1.1 (TMDB answers over HTTP/2).
 const AT_ONCE: usize = 8;
 
 /// A request with no answer for this long is given up (a stalled connection).
@@ -61,16 +62,17 @@ pub async fn read(
         live.add_list(*kind, &page.map_err(Problem::into_error)?);
     }
     // A title TMDB cannot answer for (gone since it was listed, a server error, a broken
-    // answer) is left out; a refused token or no answer ends the walk.
+    // answer) is left out; a refused token or no answer ends the walk. AT_ONCE requests
+    // are in flight at any time: a slow answer holds up no other.
     let mut failed = None;
-    for batch in live.details().chunks(AT_ONCE) {
-        let answers = join_all(batch.iter().map(|(_, r)| client.get(r))).await;
-        for ((kind, _), answer) in batch.iter().zip(answers) {
-            match answer {
-                Ok(details) => live.add_details(*kind, &details),
-                Err(Problem::EndsWalk(e)) => return Err(e),
-                Err(Problem::OneAnswer(e)) => failed = Some(e),
-            }
+    let details = live.details();
+    let asked = details.iter().map(|(kind, request)| async { (*kind, client.get(request).await) });
+    let mut answers = stream::iter(asked).buffer_unordered(AT_ONCE);
+    while let Some((kind, answer)) = answers.next().await {
+        match answer {
+            Ok(details) => live.add_details(kind, &details),
+            Err(Problem::EndsWalk(e)) => return Err(e),
+            Err(Problem::OneAnswer(e)) => failed = Some(e),
         }
     }
     if let (0, Some(e)) = (live.films(), failed) {

@@ -214,6 +214,13 @@ for (const engine of engines()) describe(engine, () => {
     await card(page, 'tmdb:104').waitFor({ state: 'detached' });
     assert.equal(await card(page, 'tmdb:949').$('a.offer-badge[data-provider="netflix"]').count(), 0);
     assert.deepEqual(await gridIds(page), ['tmdb:238', 'tmdb:949', 'tmdbtv:70523']);
+    // Meanwhile the US catalog is gathered anew (the DE one, with its US offers, stays on
+    // screen until it is in): the US lists, then the details of the titles offered there.
+    await page.waitFor(async () => apiGets(/^\/3\/discover\//).filter((r) => r.query.get('watch_region') === 'US' && r.status === 200).length === 4,
+      { timeout: 30_000, message: 'the US lists to be asked' });
+    await page.waitFor(async () => ['movie/238', 'movie/949', 'movie/582', 'tv/70523'].every((t) => apiGets(`/3/${t}`).filter((r) => r.status === 200).length === 2),
+      { timeout: 30_000, message: 'the details of the US titles to be asked' });
+    assert.equal(apiGets('/3/movie/104').length, 1, 'Lola rennt, offered nowhere in the US, is asked for DE only');
 
     // The token: to TMDB's API only, in `Authorization: Bearer` only.
     const inUrl = (url) => url.includes(TMDB_TOKEN) || decodeURIComponent(url).includes(TMDB_TOKEN);

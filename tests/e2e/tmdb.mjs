@@ -105,7 +105,7 @@ export function faultOn(match, fault, { times = Infinity, method = 'GET' } = {})
   };
 }
 
-function loadTitles() {
+export function loadTitles() {
   const titles = new Map(); // "movie/949" → details
   for (const name of readdirSync(FIXTURES)) {
     const m = /^(movie|tv)-(\d+)\.json$/.exec(name);
@@ -188,7 +188,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAGCAIAAABrW6giAAAADklEQVR
  * - `proxy`: give it to the session with `insecureCerts: true` (app.open({ proxy, insecureCerts })).
  * - `requests`: every request, in order: { method, host, path (decoded), query
  *   (URLSearchParams), url (path and query as sent), headers, at (Date.now()), status (of
- *   the answer given) }. Preflights (OPTIONS) are in it too.
+ *   the answer given), bytes (of its body) }. Preflights (OPTIONS) are in it too.
  * - `fault(request)`: a property the test may switch mid-journey, like serve()'s: returns a
  *   fault (FAULTS, faultOn) to give instead of the answer, or null. Asked for every request,
  *   preflights included, before the token is checked.
@@ -205,8 +205,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAGCAIAAABrW6giAAAADklEQVR
  * TMDB's body (code 34). Every answer has `access-control-allow-origin: *` and exposes
  * TMDB's rate-limit headers and Retry-After to the page.
  */
-export async function fakeTmdb({ fault = () => null, pageSize = 3 } = {}) {
-  const titles = loadTitles();
+export async function fakeTmdb({ fault = () => null, pageSize = 3, titles = loadTitles() } = {}) {
   const providerList = JSON.parse(readFileSync(new URL('watch-providers.json', FIXTURES), 'utf8'));
   const handle = { apiBase: API_BASE, imageBase: IMAGE_BASE, fault, pageSize, tokens: new Set([TMDB_TOKEN]), requests: [] };
   handle.reset = () => {
@@ -336,6 +335,7 @@ export async function fakeTmdb({ fault = () => null, pageSize = 3 } = {}) {
         if (f.cut != null) out.body = Buffer.from(out.body ?? '').subarray(0, Math.floor(Buffer.byteLength(out.body ?? '') * f.cut));
       }
       request.status = out.offline ? 'offline' : out.status ?? 200;
+      request.bytes = Buffer.byteLength(out.body ?? '');
       await answer(res, { ...out, headers: { ...cors, ...out.headers } });
     } catch (err) {
       if (request) request.status = 500;
