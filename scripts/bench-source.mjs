@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { foreign } from '../tests/e2e/server.mjs';
-import { start, openPage } from './chromium.mjs';
+import { start, openPage, spread } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 9);
 const JSON_FILE = 'tests/e2e/artifacts/catalog-23k.json';
@@ -78,11 +78,7 @@ for (const file of ['catalog-23k-indexed.bin', 'catalog-23k.bin', 'catalog-23k.j
     longest.push(Math.max(0, ...during.map((task) => task.duration)));
     await context.close();
   }
-  const figure = (label, values) => {
-    values.sort((a, b) => a - b);
-    const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
-    console.log(`${file.padEnd(24)} ${label.padEnd(31)} median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`);
-  };
+  const figure = (label, values) => console.log(`${file.padEnd(24)} ${label.padEnd(31)} ${spread(values)}`);
   figure('bytes in → first card (ready)', ready);
   figure('longest page task in between', longest);
   figure('navigation → first card', total);

@@ -13,7 +13,7 @@
 // - the requests and the bytes of the answers TMDB sent.
 import { readFileSync } from 'node:fs';
 import { API_BASE, IMAGE_BASE, TMDB_TOKEN, fakeTmdb, loadTitles } from '../tests/e2e/tmdb.mjs';
-import { start, openPage } from './chromium.mjs';
+import { start, openPage, spread } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const providers = JSON.parse(readFileSync(new URL('../../shared/data/tmdb-samples/movie_550_watch_providers.json', import.meta.url), 'utf8'));
@@ -71,11 +71,7 @@ for (let i = 0; i < runs; i++) {
   bytes = gets.reduce((sum, r) => sum + r.bytes, 0);
   await context.close();
 }
-const figure = (label, values) => {
-  values.sort((a, b) => a - b);
-  const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
-  console.log(`${label.padEnd(36)} median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`);
-};
+const figure = (label, values) => console.log(`${label.padEnd(36)} ${spread(values)}`);
 console.log(`TMDB live, ${runs} cold loads, ${requests} requests to TMDB per load (${(bytes / 1e6).toFixed(1)} MB of answers)`);
 figure('navigation → first card', firstCard);
 figure('longest page task before it', longest);

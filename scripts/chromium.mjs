@@ -28,3 +28,10 @@ export async function openPage(browser, { locale = 'de-DE', viewport = { width: 
   const context = await browser.newContext({ locale, viewport });
   return { context, page: await context.newPage() };
 }
+
+/** "median … ms   p95 … ms   min … ms" of a benchmark's timings (sorts them). */
+export function spread(values) {
+  values.sort((a, b) => a - b);
+  const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
+  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`;
+}

@@ -1,4 +1,5 @@
-//! The few facts the app reads from the browser: the reader's languages and today's date.
+//! The few facts the app reads from the browser (the reader's languages, today's date, my
+//! services in localStorage), and its timer.
 
 use catalog::{my_services, Date, ProviderId, SortedSet};
 
@@ -48,4 +49,16 @@ pub fn save_my_services(services: &SortedSet<ProviderId>) -> bool {
     } else {
         storage.set_item(MY_SERVICES, &value).is_ok()
     }
+}
+
+/// Resolves after `ms` milliseconds, in a page or in a worker (which has no `window`: the
+/// global's own `setTimeout`).
+pub async fn sleep(ms: i32) {
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        if let Ok(set) = js_sys::Reflect::get(&global, &"setTimeout".into()) {
+            let _ = js_sys::Function::from(set).call2(&global, &resolve, &ms.into());
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
 }

@@ -53,7 +53,7 @@ fn Shell() -> impl IntoView {
         let search = location.search.get();
         CatalogSource::from_param(param(&search, "source").as_deref(), || {
             let region = param(&search, "region").and_then(|r| RegionCode::parse(&r)).unwrap_or(reader_region);
-            [sources::live::LIVE, region.as_str(), locale.get().code()].join(" ")
+            sources::live::request(region, locale.get())
         })
     });
     provide_context(AppState::new(source, languages, |source, today, progress| async move {

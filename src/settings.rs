@@ -7,17 +7,13 @@
 use catalog::query::param;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::i18n::{Locale, SettingsStrings};
-use crate::tmdb_access::{self, Access, AccessProblem, IMAGE_BASE};
+use crate::tmdb_access::{self, Access, AccessProblem, NoAnswer, IMAGE_BASE, PATIENCE_MS};
 
 /// TMDB's page where a reader with an account gets a token.
 const TOKEN_PAGE: &str = "https://www.themoviedb.org/settings/api";
-
-/// How long a check may take before the token is kept unchecked.
-const CHECK_MS: i32 = 10_000;
 
 pub fn mount() {
     let query = window().location().search().unwrap_or_default();
@@ -50,6 +46,8 @@ fn TmdbSettings(locale: Locale) -> impl IntoView {
     let saved = RwSignal::new(None::<bool>);
     let status = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    // Storage that refused: full, blocked, a private window; the browser's reason.
+    let not_stored = move |reason: String| format!("{} ({reason}).", t.not_stored);
 
     spawn_local(async move {
         match tmdb_access::load().await {
@@ -60,7 +58,7 @@ fn TmdbSettings(locale: Locale) -> impl IntoView {
             }
             Ok(None) => saved.set(Some(false)),
             Err(reason) => {
-                status.set(format!("{} ({reason}).", t.not_stored));
+                status.set(not_stored(reason));
                 saved.set(Some(false));
             }
         }
@@ -96,7 +94,7 @@ fn TmdbSettings(locale: Locale) -> impl IntoView {
                             _ => t.saved.to_owned(),
                         }
                     }
-                    Err(reason) => format!("{} ({reason}).", t.not_stored),
+                    Err(reason) => not_stored(reason),
                 },
             };
             status.set(said);
@@ -110,7 +108,7 @@ fn TmdbSettings(locale: Locale) -> impl IntoView {
                     saved.set(Some(false));
                     status.set(t.removed.to_owned());
                 }
-                Err(reason) => status.set(format!("{} ({reason}).", t.not_stored)),
+                Err(reason) => status.set(not_stored(reason)),
             }
         })
     };
@@ -171,21 +169,11 @@ fn TmdbSettings(locale: Locale) -> impl IntoView {
 
 /// Asks TMDB whether it accepts the token (`tmdb::authentication`).
 async fn check(access: &Access) -> Checked {
-    let url = tmdb::authentication().url(access.api.as_str());
-    let controller = web_sys::AbortController::new().ok();
-    if let Some(controller) = controller.clone() {
-        let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), CHECK_MS);
-    }
-    let sent = gloo_net::http::Request::get(&url)
-        .header("Authorization", &access.bearer())
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .send()
-        .await;
-    match sent {
-        Ok(response) if response.ok() => Checked::Accepted,
-        Ok(response) if response.status() == 401 => Checked::Refused,
-        Ok(response) => Checked::Unknown(format!("{} {}", response.status(), response.status_text())),
-        Err(e) => Checked::Unknown(e.to_string()),
+    match access.get(&tmdb::authentication()).await {
+        Ok(answer) if (200..300).contains(&answer.status) => Checked::Accepted,
+        Ok(answer) if answer.status == 401 => Checked::Refused,
+        Ok(answer) => Checked::Unknown(format!("{} {}", answer.status, answer.status_text)),
+        Err(NoAnswer::Stalled) => Checked::Unknown(format!("no answer within {} s", PATIENCE_MS / 1000)),
+        Err(NoAnswer::Failed(e)) => Checked::Unknown(e.to_string()),
     }
 }

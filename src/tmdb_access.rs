@@ -3,10 +3,14 @@
 //! and nowhere else: the settings page (`settings.rs`) writes it, the catalog worker
 //! (`sources::live`) reads it. IndexedDB, not localStorage, because a worker can read only
 //! the former; so the app shell never holds the token, and it never goes into a URL, a
-//! cookie or a request to us.
+//! cookie or a request to us: [`Access::get`] is the one place that sends it.
+
+use std::pin::pin;
 
 use catalog::HttpsUrl;
+use futures::future::{select, Either};
 use js_sys::{Object, Promise, Reflect};
+use tmdb::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -63,6 +67,60 @@ impl Access {
     /// The `Authorization` header's value.
     pub fn bearer(&self) -> String {
         format!("Bearer {}", self.token)
+    }
+}
+
+/// How long an answer of TMDB may take, headers and body, before it is given up (a
+/// stalled connection).
+pub const PATIENCE_MS: i32 = 10_000;
+
+/// An answer of TMDB, read whole.
+pub struct Answer {
+    pub status: u16,
+    pub status_text: String,
+    pub headers: gloo_net::http::Headers,
+    pub body: String,
+}
+
+/// Why there is no answer.
+pub enum NoAnswer {
+    /// None within [`PATIENCE_MS`]; the request was aborted.
+    Stalled,
+    /// The browser's reason: offline, refused by CORS, …
+    Failed(gloo_net::Error),
+}
+
+impl Access {
+    /// Sends `request` to the API address with the token in its `Authorization` header
+    /// (never in the URL) and reads the answer whole, within [`PATIENCE_MS`]. The time
+    /// limit is a race of our own, not only the abort signal's: WebKit does not end a body
+    /// that stalls after its headers when the request is aborted.
+    pub async fn get(&self, request: &Request) -> Result<Answer, NoAnswer> {
+        let controller = web_sys::AbortController::new().ok();
+        let exchange = async {
+            let response = gloo_net::http::Request::get(&request.url(self.api.as_str()))
+                .header("Authorization", &self.bearer())
+                .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+                .send()
+                .await?;
+            let body = response.text().await?;
+            Ok(Answer {
+                status: response.status(),
+                status_text: response.status_text(),
+                headers: response.headers(),
+                body,
+            })
+        };
+        let (exchange, timer) = (pin!(exchange), pin!(crate::browser::sleep(PATIENCE_MS)));
+        match select(exchange, timer).await {
+            Either::Left((answer, _)) => answer.map_err(NoAnswer::Failed),
+            Either::Right(_) => {
+                if let Some(controller) = &controller {
+                    controller.abort();
+                }
+                Err(NoAnswer::Stalled)
+            }
+        }
     }
 }
 

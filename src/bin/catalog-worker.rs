@@ -1,8 +1,8 @@
 //! The catalog worker: fetches a catalog in format v1 (JSON, packed, or packed with its
-//! index) from the URL it is named after (or gathers one live from TMDB, `sources::live`), decodes, validates and indexes it (or takes the
-//! index it came with), and posts it back packed (`catalog::pack`): its films in runs
-//! (`[bytes]`, read by the page while the index is built), then the rest and the index as
-//! a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
+//! index) from the URL it is named after, decodes, validates and indexes it (or takes the
+//! index it came with), or gathers one live from TMDB (`sources::live`); and posts it back
+//! packed (`catalog::pack`): its films in runs (`[bytes]`, read by the page while the index
+//! is built), then the rest and the index as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
 //! titles never freezes the page, and it keeps serde_json and the validation out of the
 //! app shell (src/sources/worker.rs starts it).
 
@@ -31,8 +31,7 @@ fn main() {
                     let bytes = Uint8Array::from(run.as_slice());
                     let _ = scope.post_message_with_transfer(&Array::of1(&bytes), &Array::of1(&bytes.buffer()));
                 };
-                // "tmdb DE de" is TMDB live; anything else a catalog's URL.
-                if url.split(' ').next() == Some(flimmer::sources::live::LIVE) {
+                if flimmer::sources::live::is_request(&url) {
                     flimmer::sources::live::read(&url, today, &progress, &send_films).await
                 } else {
                     flimmer::sources::json::read(&url, today, progress, send_films).await

@@ -40,10 +40,6 @@ type Take = fn(Vec<u8>, Date, &dyn Fn(Vec<u8>)) -> Result<Library, LoadError>;
 /// runs, then the rest and the index as the result.
 #[inline(never)]
 fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Library, LoadError> {
-    let without_films = |mut library: Library| {
-        library.loaded.catalog.films = Vec::new();
-        library
-    };
     // An indexed catalog (`flimmer-pack --indexed`) goes to the page as it is, its runs
     // unread here, and its index serves every day it holds for.
     if catalog::pack::is_indexed(&bytes) {
@@ -80,10 +76,24 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Lib
         drop(bytes);
         catalog::decode(&text).map_err(LoadError::Catalog)?
     };
+    Ok(hand_over(loaded, today, send_films))
+}
+
+/// Hands a whole catalog to the page, the worker's way: its films to `send_films` in runs,
+/// then the library indexed for `today`, without them (TMDB live's too, `super::live`).
+/// Kept out of the futures that call it, as every read of a whole catalog (README, "WebKit").
+#[inline(never)]
+pub(crate) fn hand_over(loaded: Loaded, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Library {
     for run in loaded.catalog.films.chunks(RUN) {
         send_films(catalog::pack::pack_films(run));
     }
-    Ok(without_films(index(loaded, today)))
+    without_films(index(loaded, today))
+}
+
+/// The library as it goes to the page: its films went ahead in runs.
+fn without_films(mut library: Library) -> Library {
+    library.loaded.catalog.films = Vec::new();
+    library
 }
 
 /// Reads a response body chunk by chunk, so the page can show how much has arrived.

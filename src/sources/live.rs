@@ -4,39 +4,41 @@
 //! thread, and the token never leaves this worker but in the `Authorization` header of a
 //! request to the API base.
 
-use catalog::pack::RUN;
 use catalog::{Date, Loaded, RegionCode};
-use futures::future::{join_all, select, Either};
+use futures::future::join_all;
 use futures::stream::{self, StreamExt};
-use js_sys::Reflect;
 use serde::de::DeserializeOwned;
 use tmdb::live::Live;
 use tmdb::{Failure, Images, Request};
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
-use super::{index, LoadError, Progress};
+use super::{LoadError, Progress};
 use crate::i18n::Locale;
 use crate::state::Library;
-use crate::tmdb_access::{self, Access};
+use crate::tmdb_access::{self, Access, Answer, NoAnswer, PATIENCE_MS};
 
 /// `source=tmdb`, and the first word of the worker's request (`CatalogSource::Tmdb`).
 pub const LIVE: &str = "tmdb";
 
+/// The worker's request for `region`'s live catalog in `locale`: "tmdb DE de".
+pub fn request(region: RegionCode, locale: Locale) -> String {
+    [LIVE, region.as_str(), locale.code()].join(" ")
+}
+
+/// Whether the worker was asked for a live catalog ([`request`]), not a catalog's URL.
+pub fn is_request(request: &str) -> bool {
+    request.split(' ').next() == Some(LIVE)
+}
+
 /// Details asked for at once: TMDB allows about 50 requests a second, and a browser opens
 /// at most 6 connections to a host over HTTP/1.1 (TMDB answers over HTTP/2).
 const AT_ONCE: usize = 8;
-
-/// A request with no answer for this long is given up (a stalled connection).
-const STALL_MS: i32 = 10_000;
 
 /// The longest pause TMDB may ask for (429, `Retry-After`) that is waited out, in seconds;
 /// and how often in a row.
 const MAX_WAIT: u32 = 60;
 const MAX_WAITS: u32 = 3;
 
-/// Gathers the live catalog the request names ("tmdb DE de": region and page language),
-/// dated `today`; progress as bytes received, and pauses TMDB asks for.
+/// Gathers the live catalog the request names ([`request`]), dated `today`; progress as bytes received, and pauses TMDB asks for.
 pub async fn read(
     request: &str,
     today: Date,
@@ -45,7 +47,7 @@ pub async fn read(
 ) -> Result<Library, LoadError> {
     let mut words = request.split(' ').skip(1);
     let region = words.next().and_then(RegionCode::parse).unwrap_or(RegionCode::DE);
-    let locale = if words.next() == Some("en") { Locale::En } else { Locale::De };
+    let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
     let lang = locale.lang();
     let access = match tmdb_access::load().await {
         Ok(Some(access)) => access,
@@ -82,12 +84,7 @@ pub async fn read(
     // Dated by its oldest answer: today's, or a copy the offline app kept on an earlier day.
     let as_of = client.kept.get().map_or(today, |kept| kept.min(today));
     let loaded = Loaded { catalog: live.finish(as_of), skipped: Vec::new() };
-    for run in loaded.catalog.films.chunks(RUN) {
-        send_films(catalog::pack::pack_films(run));
-    }
-    let mut library = index(loaded, today);
-    library.loaded.catalog.films = Vec::new();
-    Ok(library)
+    Ok(super::json::hand_over(loaded, today, send_films))
 }
 
 /// Why an answer gave nothing: a problem of that answer alone, or one that every further
@@ -120,10 +117,20 @@ impl Client<'_> {
     /// One answer of TMDB, read as `T`; a 429 is waited out (at most [`MAX_WAIT`] seconds,
     /// [`MAX_WAITS`] times), counting down.
     async fn get<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Problem> {
-        let url = request.url(self.access.api.as_str());
         let mut waits = 0;
         loop {
-            let (status, body, retry_after) = self.send(&url).await.map_err(Problem::EndsWalk)?;
+            let answer = match self.access.get(request).await {
+                Ok(answer) => answer,
+                Err(NoAnswer::Stalled) => {
+                    return Err(Problem::EndsWalk(LoadError::Said(self.locale.tmdb_stalled(PATIENCE_MS / 1000))))
+                }
+                Err(NoAnswer::Failed(e)) => return Err(Problem::EndsWalk(super::network(e))),
+            };
+            let Answer { status, headers, body, .. } = answer;
+            let retry_after = headers.get("retry-after").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+            if let Some(day) = headers.get("x-flimmer-kept").and_then(|d| Date::parse(d.trim())) {
+                self.kept.set(Some(self.kept.get().map_or(day, |kept| kept.min(day))));
+            }
             self.received.set(self.received.get() + body.len() as u64);
             (self.progress)(Progress::Received(self.received.get()));
             match tmdb::decode::<T>(status, &body) {
@@ -135,7 +142,7 @@ impl Client<'_> {
                     waits += 1;
                     for left in (1..=retry_after.clamp(1, MAX_WAIT)).rev() {
                         (self.progress)(Progress::Said(self.locale.tmdb_pause(left)));
-                        sleep(1000).await;
+                        crate::browser::sleep(1000).await;
                     }
                 }
                 Err(Failure::Malformed { detail }) => {
@@ -143,61 +150,11 @@ impl Client<'_> {
                         self.locale.tmdb_unreadable(&request.path, &detail),
                     )))
                 }
-                Err(_) => return Err(Problem::OneAnswer(LoadError::Http { status, url })),
-            }
-        }
-    }
-
-    /// Status, body and `Retry-After` (seconds) of one GET; no answer (a network failure,
-    /// or none within [`STALL_MS`]) is the error. The time limit is a race of our own, not
-    /// only the abort signal's: WebKit does not end a body that stalls after its headers
-    /// when the request is aborted.
-    async fn send(&self, url: &str) -> Result<(u16, String, u32), LoadError> {
-        let controller = web_sys::AbortController::new().ok();
-        let exchange = std::pin::pin!(self.exchange(url, controller.as_ref()));
-        match select(exchange, std::pin::pin!(sleep(STALL_MS))).await {
-            Either::Left((answer, _)) => answer,
-            Either::Right(_) => {
-                if let Some(controller) = &controller {
-                    controller.abort();
+                Err(_) => {
+                    let url = request.url(self.access.api.as_str());
+                    return Err(Problem::OneAnswer(LoadError::Http { status, url }));
                 }
-                Err(LoadError::Said(self.locale.tmdb_stalled(STALL_MS / 1000)))
             }
         }
     }
-
-    async fn exchange(
-        &self,
-        url: &str,
-        controller: Option<&web_sys::AbortController>,
-    ) -> Result<(u16, String, u32), LoadError> {
-        let response = gloo_net::http::Request::get(url)
-            .header("Authorization", &self.access.bearer())
-            .abort_signal(controller.map(|c| c.signal()).as_ref())
-            .send()
-            .await
-            .map_err(super::network)?;
-        let headers = response.headers();
-        let retry_after = headers.get("retry-after").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
-        if let Some(day) = headers.get("x-flimmer-kept").and_then(|d| Date::parse(d.trim())) {
-            self.kept.set(Some(self.kept.get().map_or(day, |kept| kept.min(day))));
-        }
-        let status = response.status();
-        let body = response.text().await.map_err(super::network)?;
-        Ok((status, body, retry_after))
-    }
-}
-
-/// `setTimeout` of whatever global this runs in (a worker has no `window`).
-fn set_timeout(callback: &JsValue, ms: i32) -> Result<JsValue, JsValue> {
-    let global = js_sys::global();
-    let set: js_sys::Function = Reflect::get(&global, &"setTimeout".into())?.into();
-    set.call2(&global, callback, &ms.into())
-}
-
-async fn sleep(ms: i32) {
-    let done = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = set_timeout(&resolve, ms);
-    });
-    let _ = JsFuture::from(done).await;
 }

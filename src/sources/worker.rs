@@ -33,9 +33,8 @@ pub async fn read(
     options.set_name(&format!("{today} {url}"));
     let worker = Worker::new_with_options(SCRIPT, &options).map_err(|_| stopped())?;
     // Progress messages (numbers, or a worded line), runs of films (`[bytes]`), then one
-    // answer: the packed
-    // result; or an error event when the worker could not be loaded or stopped on a fault
-    // of its own. Each run is read in its own task, as it arrives.
+    // answer: the packed result; or an error event when the worker could not be loaded or
+    // stopped on a fault of its own. Each run is read in its own task, as it arrives.
     let mut on_message = None;
     let mut on_progress = Some(on_progress);
     let films = Rc::new(RefCell::new(Vec::new()));

@@ -5,9 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use catalog::{Kind, Provider, ProviderId, ProviderKind};
+use catalog::{Filter, Kind, Monetization, Provider, ProviderId, ProviderKind, RegionCode};
 
 use crate::{Page, WatchProvider};
+
+/// What a walk's lists ask for in `region`: titles on any of `services`, every way to
+/// watch (TMDB's discover, most popular first).
+pub fn lists_filter(region: RegionCode, services: impl IntoIterator<Item = ProviderId>) -> Filter {
+    let mut filter = Filter::new(region);
+    filter.services = services.into_iter().collect();
+    filter.types = Monetization::ALL.into_iter().collect();
+    filter
+}
 
 /// A title a list named, with the highest popularity any list reported for it.
 #[derive(Clone, Copy, Debug, PartialEq)]

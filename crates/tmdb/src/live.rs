@@ -16,9 +16,9 @@
 //! The catalog then goes through the app's usual path (indexed, filtered and counted in
 //! the browser): the live counts count these titles.
 
-use catalog::{Catalog, Date, Film, Filter, Kind, LangCode, Monetization, ProviderId, RegionCode};
+use catalog::{Catalog, Date, Film, Kind, LangCode, ProviderId, RegionCode};
 
-use crate::gather::{Providers, Titles};
+use crate::gather::{lists_filter, Providers, Titles};
 use crate::request::{details, discover, Request};
 use crate::services::SERVICES;
 use crate::{film_from_details, Details, FilmDetails, Images, Page};
@@ -58,9 +58,7 @@ impl Live {
 
     /// The list requests: movies, then series, page by page.
     pub fn lists(&self) -> Vec<(Kind, Request)> {
-        let mut filter = Filter::new(self.region);
-        filter.services = our_services().into_iter().collect();
-        filter.types = Monetization::ALL.into_iter().collect();
+        let filter = lists_filter(self.region, our_services());
         Kind::ALL
             .into_iter()
             .flat_map(|kind| (1..=PAGES).map(move |page| (kind, page)))

@@ -32,8 +32,8 @@ pub mod summary;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use catalog::{Date, Film, Filter, Kind, LangCode, Monetization, Provider, ProviderId, RegionCode};
-use tmdb::gather::{Providers, Title, Titles};
+use catalog::{Date, Film, Kind, LangCode, Provider, ProviderId, RegionCode};
+use tmdb::gather::{lists_filter, Providers, Title, Titles};
 use tmdb::request::kind_segment;
 use tmdb::{Details, Images, Page};
 
@@ -183,9 +183,7 @@ fn discover_all(
     let mut found = Titles::default();
     for &kind in &config.kinds {
         for &region in &config.regions {
-            let mut filter = Filter::new(region);
-            filter.services = config.services.iter().cloned().collect();
-            filter.types = Monetization::ALL.into_iter().collect();
+            let filter = lists_filter(region, config.services.iter().cloned());
             let label = format!("{region} {}", kind.as_str());
             let mut list = summary::ListCount { label: label.clone(), ..Default::default() };
             let mut last = config.pages;
