@@ -80,3 +80,7 @@ fi
 
 # Trunk runs cargo with --offline, so every crate must be here first.
 cargo fetch --locked -q
+# ... the crates of the standard library too, which the release build rebuilds (build.sh):
+# a registry that has never fetched them fails that build with "no matching package".
+std_lib="$(rustup run "$FLIMMER_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+rustup run "$FLIMMER_RELEASE_TOOLCHAIN" cargo fetch --locked -q --manifest-path "$std_lib"
