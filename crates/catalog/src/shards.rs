@@ -100,6 +100,19 @@ impl ShardIndex {
         Ok(ShardIndex { format: raw.format, as_of, providers, shards })
     }
 
+    /// Reads `text` as an index if it is one: JSON with `shards` at its top and no `films`
+    /// (which a catalog has). `None` for anything else, a catalog among them; an index
+    /// that is wrong is an error that says what is wrong (as `decode`).
+    pub fn recognise(text: &str) -> Option<Result<ShardIndex, CatalogError>> {
+        #[derive(Deserialize)]
+        struct Probe {
+            shards: Option<serde::de::IgnoredAny>,
+            films: Option<serde::de::IgnoredAny>,
+        }
+        let probe: Probe = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
+        (probe.shards.is_some() && probe.films.is_none()).then(|| ShardIndex::decode(text))
+    }
+
     /// The index as JSON.
     pub fn encode(&self) -> String {
         let raw = RawIndex {

@@ -114,3 +114,24 @@ fn a_hostile_or_broken_index_is_refused_with_its_reason() {
         assert!(e.contains(reason), "{reason:?} not in {e:?}");
     }
 }
+
+#[test]
+fn an_index_is_recognised_and_a_catalog_is_not() {
+    let loaded = shipped();
+    let (index, _) = index_of(&loaded);
+    // A reader of whatever a URL answers tells an index (whose shards carry a `films`
+    // count) from a catalog (whose `films` is the list).
+    assert_eq!(ShardIndex::recognise(&index.encode()).expect("an index").expect("a good one"), index);
+    assert_eq!(ShardIndex::recognise(&format!("\u{feff}{}", index.encode())).map(|i| i.is_ok()), Some(true));
+    assert!(ShardIndex::recognise(include_str!("../../../public/catalog.json")).is_none());
+    // A catalog that also says `shards` is still a catalog; JSON that is neither is neither.
+    assert!(
+        ShardIndex::recognise(r#"{"format":1,"as_of":"2026-11-27","providers":[],"films":[],"shards":[]}"#).is_none()
+    );
+    for other in ["", "not json", "[]", "{}", r#"{"format":1}"#] {
+        assert!(ShardIndex::recognise(other).is_none(), "{other:?}");
+    }
+    // An index that is wrong says so, rather than being read as a (broken) catalog.
+    let wrong = ShardIndex::recognise(r#"{"format":1,"as_of":"2026-11-27","shards":[]}"#).expect("an index");
+    assert!(wrong.unwrap_err().to_string().contains("names no shard"));
+}
