@@ -46,18 +46,21 @@ fn Shell() -> impl IntoView {
     let locale = Memo::new(move |_| {
         param(&location.search.get(), "lang").and_then(|c| Locale::parse(&c)).unwrap_or(browser_locale)
     });
-    // TMDB live gathers one region's titles: the URL's, else the one the reader's languages
-    // name (the page's default region in a catalog of every region).
+    // A catalog split by region and TMDB live load one region: the URL's, else the one the
+    // reader's languages name (the page's default region in a catalog of every region).
     let reader_region = languages.iter().find_map(|l| RegionCode::from_tag(l)).unwrap_or(RegionCode::DE);
     let source = Memo::new(move |_| {
         let search = location.search.get();
-        CatalogSource::from_param(param(&search, "source").as_deref(), || {
-            let region = param(&search, "region").and_then(|r| RegionCode::parse(&r)).unwrap_or(reader_region);
-            sources::live::request(region, locale.get())
-        })
+        let region = param(&search, "region").and_then(|r| RegionCode::parse(&r)).unwrap_or(reader_region);
+        CatalogSource::from_param(param(&search, "source").as_deref(), region, locale.get())
     });
     provide_context(AppState::new(source, languages, |source, today, progress| async move {
-        load(&source, today, move |p| progress.set(Some(p))).await
+        // A page drawn from the last catalog stays until this one is in, marked busy. Set
+        // here, not bound in the page: a reactive attribute cost the app shell 130 B more.
+        busy(true);
+        let loaded = load(&source, today, move |p| progress.set(Some(p))).await;
+        busy(false);
+        loaded
     }));
 
     view! {
@@ -76,5 +79,14 @@ fn Shell() -> impl IntoView {
                 </main>
             }
         }}
+    }
+}
+
+/// Marks the results of the page on screen busy (`aria-busy`; style/status.css says what
+/// loads), or no longer. The catalog page's view is kept, and rebuilt in place, when
+/// another catalog comes in.
+fn busy(busy: bool) {
+    if let Some(results) = document().get_element_by_id("results") {
+        let _ = results.set_attribute("aria-busy", if busy { "true" } else { "false" });
     }
 }

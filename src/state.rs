@@ -21,6 +21,26 @@ pub type CatalogResult = Result<Arc<Library>, LoadError>;
 pub struct Library {
     pub loaded: Loaded,
     pub index: Index,
+    /// Every region of a catalog split by region, when this is one region's shard of it
+    /// (`sources::json`); empty for a whole catalog.
+    pub shards: Vec<RegionCode>,
+    /// Why the catalog asked for could not be had (no answer: offline, its site unreachable;
+    /// `LoadError::Network`'s detail), when this is the built-in catalog shown in its place;
+    /// empty when it is the catalog asked for. (Not an `Option`: the app shell would need a
+    /// reader of its own for one.)
+    pub instead_of: String,
+}
+
+impl Library {
+    /// The regions a reader can choose: those of the whole catalog, also when only one
+    /// region's shard is loaded.
+    pub fn regions(&self) -> Vec<RegionCode> {
+        if self.shards.is_empty() {
+            self.loaded.catalog.regions().into_vec()
+        } else {
+            self.shards.clone()
+        }
+    }
 }
 
 /// One film of a library, shared rather than copied: a card holds its film for as long as

@@ -1,8 +1,9 @@
 //! The catalog worker: fetches a catalog in format v1 (JSON, packed, or packed with its
-//! index) from the URL it is named after, decodes, validates and indexes it (or takes the
-//! index it came with), or gathers one live from TMDB (`sources::live`); and posts it back
-//! packed (`catalog::pack`): its films in runs (`[bytes]`, read by the page while the index
-//! is built), then the rest and the index as a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
+//! index; whole, or the shard of one region) from the URL it is named after, decodes,
+//! validates and indexes it (or takes the index it came with), or gathers one live from
+//! TMDB (`sources::live`); and posts it back packed (`catalog::pack`): its films in runs
+//! (`[bytes]`, read by the page while the index is built), then the rest and the index as
+//! a `Result<Library, LoadError>`. It runs off the page's main thread, so reading 23,000
 //! titles never freezes the page, and it keeps serde_json and the validation out of the
 //! app shell (src/sources/worker.rs starts it).
 
@@ -16,8 +17,8 @@ fn main() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
         return; // Not started as a worker: nothing to do.
     };
-    // "2026-11-26 https://…" (src/sources/worker.rs): the reader's day, for the offers
-    // open today, and the catalog's URL.
+    // "2026-11-26 https://… DE" (src/sources/worker.rs): the reader's day, for the offers
+    // open today, and what to read (`CatalogSource::request`).
     let request = scope.name();
     let request = request.split_once(' ').and_then(|(day, url)| Some((Date::parse(day)?, url.to_owned())));
     wasm_bindgen_futures::spawn_local(async move {
@@ -31,10 +32,21 @@ fn main() {
                     let bytes = Uint8Array::from(run.as_slice());
                     let _ = scope.post_message_with_transfer(&Array::of1(&bytes), &Array::of1(&bytes.buffer()));
                 };
-                if flimmer::sources::live::is_request(&url) {
+                // At once: the page shows that a catalog is on its way (another region's
+                // while it still shows the last one) before the first bytes arrive.
+                progress(Progress::Received(0));
+                let answer = if flimmer::sources::live::is_request(&url) {
                     flimmer::sources::live::read(&url, today, &progress, &send_films).await
                 } else {
-                    flimmer::sources::json::read(&url, today, progress, send_films).await
+                    flimmer::sources::json::read(&url, today, &progress, &send_films).await
+                };
+                // No answer (offline, the site unreachable or refusing us by CORS) and no
+                // copy kept: the built-in catalog, saying why, rather than no films at all.
+                match answer {
+                    Err(LoadError::Network(why)) => {
+                        flimmer::sources::json::built_in(why, today, progress, send_films).await
+                    }
+                    answer => answer,
                 }
             }
             None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),

@@ -85,9 +85,9 @@ pub fn FilterPanel(
             <fieldset class="filter__group">
                 <legend class="filter__label">
                     {t.services}
-                    <Show when=move || filter.with(|f| f.services.is_empty())>
-                        <span class="filter__hint">{t.services_hint}</span>
-                    </Show>
+                    <span class="filter__hint" hidden=move || !filter.with(|f| f.services.is_empty())>
+                        {t.services_hint}
+                    </span>
                 </legend>
                 <ul class="filter__toggles filter__toggles--services" role="list">
                     // Drawn anew only when the country changes (`services` is a memo), so a

@@ -104,14 +104,13 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         let library = library.clone();
         move || filter.with(|f| loosen_hint(f, |wider| library.index.count(wider)))
     });
-    let regions = Signal::stored(library.loaded.catalog.regions().into_vec());
+    let regions = Signal::stored(library.regions());
     // Memos, so toggling a service does not recompute (or re-diff) the list of services.
     let region = Memo::new(move |_| filter.with(|f| f.region));
     let services = Memo::new({
         let library = library.clone();
         move |_| library.loaded.catalog.providers_in(region.get()).into_iter().cloned().collect::<Vec<_>>()
     });
-    let as_of = library.loaded.catalog.as_of;
     // The count is announced once typing or clicking pauses, not after every keystroke: a
     // screen reader would otherwise read "12 Filme" after each letter of a search.
     let announced = RwSignal::new(String::new());
@@ -138,9 +137,17 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     results=results
                     on_change=set_filter
                 />
-                {data_note(as_of)}
+                {data_note(&library)}
             </aside>
-            <section id="results" class="catalog-page__results" aria-labelledby="results-heading">
+            // Busy (`aria-busy`, set by the shell's loader, `busy` in lib.rs) while another
+            // region's shard, or TMDB live in another region or language, loads: this view
+            // stays until it is in, and says so (style/status.css draws `data-loading`).
+            <section
+                id="results"
+                class="catalog-page__results"
+                aria-labelledby="results-heading"
+                data-loading=locale.t().loading
+            >
                 <div class="results__head">
                     <h2 id="results-heading" class="results__heading">{locale.t().results_heading}</h2>
                     <p class="results__count" data-testid="result-count">{move || locale.films(results.with(|r| r.films.len()))}</p>
@@ -150,12 +157,14 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     <SortSelect filter=filter on_change=set_filter/>
                 </div>
                 // The page is drawn anew with each catalog, so with each source.
-                {match app.source.get_untracked() {
-                    CatalogSource::Url(url) => Some(view! {
-                        <p class="notice notice--source" data-testid="source-note">{locale.foreign_source(url.host())}</p>
-                    }),
-                    _ => None,
-                }}
+                {match (library.instead_of.as_str(), app.source.get_untracked()) {
+                    ("", CatalogSource::Url(url, _)) => Some(locale.foreign_source(url.host())),
+                    ("", _) => None,
+                    // The built-in catalog in its place; its date line says "Beispieldaten". (A
+                    // sentence of its own cost the app shell 0.3 KB it does not have.)
+                    (why, _) => Some(locale.network_error(why)),
+                }
+                .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
                 <SkippedNotice skipped=library.loaded.skipped.clone()/>
                 <Show when=move || results.with(|r| r.films.is_empty())>
                     <EmptyState hint=hint filter=filter on_change=set_filter/>

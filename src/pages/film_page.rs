@@ -23,7 +23,6 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
     let params = use_params_map();
     let filter = use_url_filter(&library);
     let location = use_location();
-    let as_of = library.loaded.catalog.as_of;
     // Back keeps the language and the source; only the path changes.
     let back = move || format!("/{}", filter.with(|f| with_filter(&location.search.get(), f)));
     // Escape goes back to the grid, as the back link does.
@@ -80,7 +79,7 @@ fn FilmView(library: Arc<Library>) -> impl IntoView {
                     </p>
                     {groups}
                 </section>
-                {data_note(as_of)}
+                {data_note(&library)}
             </div>
         }
         .into_any()

@@ -2,11 +2,12 @@
 //! catalog worker's work (`src/bin/catalog-worker.rs`), never done on the page's main thread.
 
 use catalog::pack::{Indexed, RUN};
-use catalog::{Date, Loaded};
+use catalog::shards::ShardIndex;
+use catalog::{CatalogError, Date, Loaded, RegionCode};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStream, ReadableStreamDefaultReader};
+use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache};
 
 use super::{fetch, index, network, LoadError, Progress};
 use crate::state::Library;
@@ -14,24 +15,100 @@ use crate::state::Library;
 /// How often the received bytes are reported: about four times a second on a phone.
 const REPORT_EVERY: usize = 256 * 1024;
 
-/// Fetches the catalog at `url`, decodes, validates and indexes it for `today`, telling
+/// Fetches the catalog the request names ("https://… DE": its URL and the region in view,
+/// see `CatalogSource::request`), decodes, validates and indexes it for `today`, telling
 /// `progress` how far it has come. The films go to `send_films` first, packed in runs, so
 /// the page reads them while the index is built here; the library comes back without them.
+///
+/// A catalog split by region (docs/catalog-format.md) is named by its index: then only the
+/// region's shard is fetched, checked against the index, and read as any catalog.
 pub async fn read(
-    url: &str,
+    request: &str,
     today: Date,
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let response = fetch(url).await?;
-    let bytes = match response.body() {
-        Some(body) => receive(body, &progress).await?,
-        None => response.binary().await.map_err(network)?,
+    let (url, region) = request.rsplit_once(' ').unwrap_or((request, ""));
+    let bytes = get(url, &progress).await?;
+    let Some(shards) = shard_index(&bytes) else {
+        progress(Progress::Reading);
+        // Out of this future, through a pointer no optimizer sees through (README, "WebKit").
+        let take: Take = std::hint::black_box(take);
+        return take(bytes, today, &send_films);
     };
+    let shards = shards?;
+    // The region in view, else the first one the catalog has: the page then shows that one.
+    let shard = RegionCode::parse(region).and_then(|r| shards.shard(r)).unwrap_or(&shards.shards[0]);
+    let shard_url = web_sys::Url::new_with_base(&shard.path, url)
+        .map_err(|_| damaged(format!("not a path: {:?}", shard.path)))?
+        .href();
+    let mut bytes = get(&shard_url, &progress).await?;
+    if shard.verify(&bytes).is_err() {
+        // Perhaps a copy the HTTP cache kept from before the catalog changed: once more,
+        // from the server itself.
+        let response = gloo_net::http::Request::get(&shard_url).cache(RequestCache::Reload).send().await;
+        let response = response.map_err(network)?;
+        if !response.ok() {
+            return Err(LoadError::Http { status: response.status(), url: shard_url });
+        }
+        bytes = response.binary().await.map_err(network)?;
+    }
+    shard.verify(&bytes).map_err(damaged)?;
     progress(Progress::Reading);
-    // Out of this future, through a pointer no optimizer sees through (README, "WebKit").
     let take: Take = std::hint::black_box(take);
-    take(bytes, today, &send_films)
+    let mut library = take(bytes, today, &send_films)?;
+    library.shards = shards.regions().collect();
+    Ok(library)
+}
+
+/// The built-in catalog, read here in place of one that had no answer (`why`, the detail of
+/// a `LoadError::Network`): offline, or its site unreachable. Says why; fails as the catalog
+/// asked for did when it cannot be had either.
+pub async fn built_in(
+    why: String,
+    today: Date,
+    progress: impl Fn(Progress),
+    send_films: impl Fn(Vec<u8>),
+) -> Result<Library, LoadError> {
+    let Ok(bytes) = get(super::BUILT_IN_PATH, &progress).await else { return Err(LoadError::Network(why)) };
+    let take: Take = std::hint::black_box(take);
+    let mut library = take(bytes, today, &send_films)?;
+    library.instead_of = why;
+    Ok(library)
+}
+
+/// The whole body of a successful answer from `url`, read as it arrives. With no answer
+/// (offline, the site unreachable), a copy the browser's HTTP cache holds, however old.
+async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
+    let response = match fetch(url).await {
+        Err(LoadError::Network(detail)) => {
+            let kept = gloo_net::http::Request::get(url).cache(RequestCache::ForceCache).send().await;
+            match kept {
+                Ok(response) if response.ok() => response,
+                _ => return Err(LoadError::Network(detail)),
+            }
+        }
+        answer => answer?,
+    };
+    match response.body() {
+        Some(body) => receive(body, progress).await,
+        None => response.binary().await.map_err(network),
+    }
+}
+
+/// Whether `bytes` are the index of a catalog split by region (`ShardIndex::recognise`),
+/// and if so the index, or why it cannot be read. Only a small answer can be one.
+fn shard_index(bytes: &[u8]) -> Option<Result<ShardIndex, LoadError>> {
+    const LARGEST_INDEX: usize = 1 << 20;
+    if bytes.len() > LARGEST_INDEX {
+        return None;
+    }
+    let index = ShardIndex::recognise(std::str::from_utf8(bytes).ok()?)?;
+    Some(index.map_err(LoadError::Catalog))
+}
+
+fn damaged(message: String) -> LoadError {
+    LoadError::Catalog(CatalogError::Damaged { message })
 }
 
 type Take = fn(Vec<u8>, Date, &dyn Fn(Vec<u8>)) -> Result<Library, LoadError>;
@@ -57,7 +134,7 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Lib
             send_films(run.0);
         }
         if holds {
-            return Ok(Library { loaded, index: built });
+            return Ok(Library { loaded, index: built, shards: Vec::new(), instead_of: String::new() });
         }
         loaded.catalog.films = films;
         return Ok(without_films(index(loaded, today)));

@@ -1,9 +1,11 @@
 //! Where catalogs come from. Every source yields the same `Loaded` catalog or a
-//! `LoadError` the page can explain; later sources (region shards, TMDB live) slot in here.
+//! `LoadError` the page can explain: the built-in catalog, a catalog from a URL (whole or
+//! split by region) and TMDB live.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded};
+use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded, RegionCode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,12 +21,13 @@ pub mod worker;
 pub const BUILT_IN_PATH: &str = "/catalog.bin";
 
 /// A catalog source, as named by the `source` URL parameter.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum CatalogSource {
     /// The catalog shipped with the app: works with no account and no network.
     BuiltIn,
-    /// Any https URL serving catalog format v1.
-    Url(HttpsUrl),
+    /// Any https URL serving catalog format v1, whole or split by region; with the region
+    /// in view, which picks the shard of a split one.
+    Url(HttpsUrl, RegionCode),
     /// Live from TMDB with the reader's own token (`source=tmdb`): the catalog worker
     /// gathers the region's most popular titles (`tmdb::live`, `live.rs`). Holds the
     /// worker's request, "tmdb DE de": the region in view and the page language, so
@@ -32,26 +35,46 @@ pub enum CatalogSource {
     Tmdb(String),
 }
 
+/// Whether the catalog loaded last was one region's shard (`Library::shards`): then
+/// another region in view is another catalog.
+static SPLIT: AtomicBool = AtomicBool::new(false);
+
+/// Two sources are the same catalog: the same URL is one catalog in every region, unless
+/// it is split by region. A source equal to the one loaded loads nothing anew.
+impl PartialEq for CatalogSource {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CatalogSource::BuiltIn, CatalogSource::BuiltIn) => true,
+            (CatalogSource::Url(a, ra), CatalogSource::Url(b, rb)) => {
+                a == b && (ra == rb || !SPLIT.load(Ordering::Relaxed))
+            }
+            (CatalogSource::Tmdb(a), CatalogSource::Tmdb(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 impl CatalogSource {
     /// Reads `source=`: `tmdb` is TMDB live (`live` names region and language); absent,
     /// `builtin` or anything that is not an https URL means the built-in catalog, so a
-    /// broken link still opens a working page.
-    pub fn from_param(value: Option<&str>, live: impl FnOnce() -> String) -> CatalogSource {
+    /// broken link still opens a working page. `region` is the one in view.
+    pub fn from_param(value: Option<&str>, region: RegionCode, locale: Locale) -> CatalogSource {
         if value == Some(live::LIVE) {
-            return CatalogSource::Tmdb(live());
+            return CatalogSource::Tmdb(live::request(region, locale));
         }
         match value.and_then(HttpsUrl::parse) {
-            Some(url) => CatalogSource::Url(url),
+            Some(url) => CatalogSource::Url(url, region),
             None => CatalogSource::BuiltIn,
         }
     }
 
-    /// What the catalog is read from: a path or URL, or the worker's TMDB request.
-    pub fn url(&self) -> &str {
+    /// What the catalog worker is asked for: a URL with the region in view ("https://… DE",
+    /// `json::read`), or TMDB live's request.
+    pub fn request(&self) -> String {
         match self {
-            CatalogSource::BuiltIn => BUILT_IN_PATH,
-            CatalogSource::Url(url) => url.as_str(),
-            CatalogSource::Tmdb(request) => request,
+            CatalogSource::BuiltIn => BUILT_IN_PATH.to_owned(),
+            CatalogSource::Url(url, region) => format!("{} {region}", url.as_str()),
+            CatalogSource::Tmdb(request) => request.clone(),
         }
     }
 }
@@ -146,9 +169,11 @@ pub async fn load(
         }
         // A catalog from a URL, or TMDB live: read by the catalog worker.
         source => {
-            let (packed, films) = worker::read(source.url(), today, on_progress).await?;
+            let (packed, films) = worker::read(&source.request(), today, on_progress).await?;
             let unpack: fn(&[u8], Vec<Film>) -> Result<Library, LoadError> = std::hint::black_box(unpack_library);
-            unpack(&packed, films)?
+            let library = unpack(&packed, films)?;
+            SPLIT.store(!library.shards.is_empty(), Ordering::Relaxed);
+            library
         }
     };
     next_task().await;
@@ -221,7 +246,7 @@ fn unpack_library(bytes: &[u8], films: Vec<Film>) -> Result<Library, LoadError> 
 #[inline(never)]
 pub(crate) fn index(loaded: Loaded, today: Date) -> Library {
     let index = Index::build(&loaded.catalog, today);
-    Library { loaded, index }
+    Library { loaded, index, shards: Vec::new(), instead_of: String::new() }
 }
 
 /// Resolves in a new task of the browser's event loop (`setTimeout(0)`), so the work after
@@ -236,4 +261,38 @@ async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(region: &str) -> CatalogSource {
+        CatalogSource::from_param(
+            Some("https://a.example/world/index.json"),
+            RegionCode::parse(region).unwrap(),
+            Locale::De,
+        )
+    }
+
+    // One test, not several: `SPLIT` is the app's one global, and tests run in parallel.
+    #[test]
+    fn another_region_is_another_catalog_only_when_the_catalog_is_split() {
+        SPLIT.store(false, Ordering::Relaxed);
+        assert_eq!(url("DE"), url("AT"), "a whole catalog is one for every region");
+        assert_ne!(url("DE"), CatalogSource::from_param(Some("https://b.example/c.json"), RegionCode::DE, Locale::De));
+        SPLIT.store(true, Ordering::Relaxed);
+        assert_ne!(url("DE"), url("AT"), "a split catalog's region picks its shard");
+        assert_eq!(url("DE"), url("DE"));
+        SPLIT.store(false, Ordering::Relaxed);
+        // TMDB live names region and language; anything else is the built-in catalog.
+        let tmdb = |region| CatalogSource::from_param(Some("tmdb"), region, Locale::De);
+        assert_ne!(tmdb(RegionCode::DE), tmdb(RegionCode::parse("AT").unwrap()));
+        assert_eq!(
+            CatalogSource::from_param(Some("javascript:alert(1)"), RegionCode::DE, Locale::De),
+            CatalogSource::BuiltIn
+        );
+        assert_eq!(url("AT").request(), "https://a.example/world/index.json AT");
+        assert_eq!(tmdb(RegionCode::DE).request(), "tmdb DE de");
+    }
 }

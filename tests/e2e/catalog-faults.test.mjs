@@ -21,7 +21,9 @@ for (const engine of engines()) describe(engine, () => {
       '/films.json': BROKEN,
       '/not-json.json': '{\n  "format": 1,\n  oops',
     };
-    site = await foreign('catalog.example', (path) => (files[path] ? { type: 'application/json', body: files[path] } : null));
+    site = await foreign('catalog.example', (path) => (path === '/gone.json' ? { offline: true }
+      : path === '/no-cors.json' ? { type: 'application/json', body: BROKEN, headers: { 'access-control-allow-origin': undefined } }
+        : files[path] ? { type: 'application/json', body: files[path] } : null));
   });
   after(async () => {
     await app?.stop();
@@ -106,6 +108,26 @@ for (const engine of engines()) describe(engine, () => {
     await page.$('.film-grid article').first().waitFor();
     await page.close();
   });
+
+  // Never loaded in this browser, and no answer now: the built-in catalog, saying why.
+  for (const [file, why] of [['/gone.json', 'a site that does not answer'], ['/no-cors.json', 'a site that refuses us by CORS']]) {
+    test(`${why}: the built-in catalog in its place, with the reason and its date`, async () => {
+      const page = await app.open({ proxy: site.proxy, insecureCerts: true });
+      await page.goto(`${app.url}/?region=DE&types=flatrate`);
+      await page.$('.film-grid article').first().waitFor();
+      const ours = await page.$('[data-testid="result-count"]').text();
+      await page.goto(`${app.url}/?region=DE&types=flatrate&source=${site.url}${file}`);
+      const note = page.$('[data-testid="source-note"]');
+      await note.waitFor({ timeout: 30_000 });
+      assert.match(await note.text(), /^Der Katalog konnte nicht geladen werden \(.+\)\. Bist du online\?$/);
+      await page.$('.film-grid article').first().waitFor();
+      assert.equal(await page.$('[data-testid="result-count"]').text(), ours, 'the built-in catalog, whole');
+      assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026 · Beispieldaten/);
+      // The reader's view is kept: the link still names the catalog they asked for.
+      assert.match(await page.url(), new RegExp(`source=https://catalog\\.example${file.replace('.', '\\.')}`));
+      await page.close();
+    });
+  }
 
   test('a catalog from another site says so, and links keep the source and language', async () => {
     const page = await app.open({ proxy: site.proxy, insecureCerts: true });
