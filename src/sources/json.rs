@@ -1,9 +1,13 @@
 //! Reading a catalog in format v1 (JSON, or packed by `flimmer-pack`) from a URL: the
 //! catalog worker's work (`src/bin/catalog-worker.rs`), never done on the page's main thread.
 
+use std::future::Future;
+use std::pin::pin;
+
 use catalog::pack::{Indexed, RUN};
 use catalog::shards::ShardIndex;
 use catalog::{CatalogError, Date, Loaded, RegionCode};
+use futures::future::{select, Either};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -11,6 +15,7 @@ use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache};
 
 use super::{fetch, index, network, LoadError, Progress};
 use crate::state::Library;
+use crate::tmdb_access::PATIENCE_MS;
 
 /// How often the received bytes are reported: about four times a second on a phone.
 const REPORT_EVERY: usize = 256 * 1024;
@@ -79,20 +84,32 @@ pub async fn built_in(
 
 /// The whole body of a successful answer from `url`, read as it arrives. With no answer
 /// (offline, the site unreachable), a copy the browser's HTTP cache holds, however old.
+/// A site silent for [`PATIENCE_MS`] (before its answer or within it) has none.
 async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
-    let response = match fetch(url).await {
+    let response = match unless_silent(fetch(url)).await {
         Err(LoadError::Network(detail)) => {
-            let kept = gloo_net::http::Request::get(url).cache(RequestCache::ForceCache).send().await;
-            match kept {
-                Ok(response) if response.ok() => response,
-                _ => return Err(LoadError::Network(detail)),
-            }
+            let kept = async {
+                let response = gloo_net::http::Request::get(url).cache(RequestCache::ForceCache).send().await;
+                response.ok().filter(|r| r.ok()).ok_or_else(|| LoadError::Network(detail))
+            };
+            unless_silent(kept).await?
         }
         answer => answer?,
     };
     match response.body() {
         Some(body) => receive(body, progress).await,
         None => response.binary().await.map_err(network),
+    }
+}
+
+/// `work`, unless it stays silent for [`PATIENCE_MS`] (as TMDB live's requests): then no
+/// answer, as with the network gone. A race of our own, not an abort signal, which WebKit
+/// does not apply to a body that stalls; the request ends with the worker.
+async fn unless_silent<T>(work: impl Future<Output = Result<T, LoadError>>) -> Result<T, LoadError> {
+    let (work, timer) = (pin!(work), pin!(crate::browser::sleep(PATIENCE_MS)));
+    match select(work, timer).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(_) => Err(LoadError::Network(format!("no answer for {} s", PATIENCE_MS / 1000))),
     }
 }
 
@@ -179,7 +196,9 @@ async fn receive(body: ReadableStream, progress: &impl Fn(Progress)) -> Result<V
     let mut bytes = Vec::new();
     let mut reported = 0;
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadError::Network(describe(&e)))?;
+        let chunk =
+            unless_silent(async { JsFuture::from(reader.read()).await.map_err(|e| LoadError::Network(describe(&e))) });
+        let chunk = chunk.await?;
         if Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             return Ok(bytes);
         }

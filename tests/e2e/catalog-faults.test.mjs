@@ -14,6 +14,7 @@ const BROKEN = readFileSync(new URL('../fixtures/catalog-with-broken-entries.jso
 for (const engine of engines()) describe(engine, () => {
   let app;
   let site;
+  let stalling = true;
   before(async () => {
     app = await start(engine);
     // Another site, https://catalog.example, serving broken catalogs with CORS.
@@ -21,7 +22,8 @@ for (const engine of engines()) describe(engine, () => {
       '/films.json': BROKEN,
       '/not-json.json': '{\n  "format": 1,\n  oops',
     };
-    site = await foreign('catalog.example', (path) => (path === '/gone.json' ? { offline: true }
+    site = await foreign('catalog.example', (path) => (path === '/stalled.json' ? (stalling ? { stall: true } : { type: 'application/json', body: BROKEN })
+      : path === '/gone.json' ? { offline: true }
       : path === '/no-cors.json' ? { type: 'application/json', body: BROKEN, headers: { 'access-control-allow-origin': undefined } }
         : files[path] ? { type: 'application/json', body: files[path] } : null));
   });
@@ -128,6 +130,22 @@ for (const engine of engines()) describe(engine, () => {
       await page.close();
     });
   }
+
+  test('a site that stalls is given up after 10 s of silence: the built-in catalog, and a reload asks again', async () => {
+    stalling = true;
+    const page = await openBroken('/stalled.json');
+    const note = page.$('[data-testid="source-note"]');
+    await note.waitFor({ timeout: 45_000 });
+    assert.match(await note.text(), /\(no answer for 10 s\)/);
+    await page.$('.film-grid article').first().waitFor();
+    // The link still names the catalog asked for: a reload tries it again.
+    stalling = false;
+    await page.reload();
+    await page.waitFor(async () => /kommt von catalog\.example/.test(await note.text().catch(() => '')),
+      { timeout: 30_000, message: 'the catalog asked for, after a reload' });
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 
   test('a catalog from another site says so, and links keep the source and language', async () => {
     const page = await app.open({ proxy: site.proxy, insecureCerts: true });
