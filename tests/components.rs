@@ -28,8 +28,7 @@ fn sample() -> Catalog {
 fn shared(id: &str) -> SharedFilm {
     let loaded = decode(FIXTURE).expect("fixture loads");
     let index = Index::build(&loaded.catalog, TODAY);
-    SharedFilm::find(std::sync::Arc::new(Library { loaded, index, shards: Vec::new(), instead_of: String::new() }), id)
-        .expect("the fixture has the film")
+    SharedFilm::find(std::sync::Arc::new(Library::new(loaded, index)), id).expect("the fixture has the film")
 }
 
 /// A fresh element in the page to mount into.

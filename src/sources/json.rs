@@ -51,12 +51,8 @@ pub async fn read(
     if shard.verify(&bytes).is_err() {
         // Perhaps a copy the HTTP cache kept from before the catalog changed: once more,
         // from the server itself.
-        let response = gloo_net::http::Request::get(&shard_url).cache(RequestCache::Reload).send().await;
-        let response = response.map_err(network)?;
-        if !response.ok() {
-            return Err(LoadError::Http { status: response.status(), url: shard_url });
-        }
-        bytes = response.binary().await.map_err(network)?;
+        let response = unless_silent(fetch_with(&shard_url, RequestCache::Reload)).await?;
+        bytes = unless_silent(async { response.binary().await.map_err(network) }).await?;
     }
     shard.verify(&bytes).map_err(damaged)?;
     progress(Progress::Reading);
@@ -88,11 +84,8 @@ pub async fn built_in(
 async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
     let response = match unless_silent(fetch(url)).await {
         Err(LoadError::Network(detail)) => {
-            let kept = async {
-                let response = gloo_net::http::Request::get(url).cache(RequestCache::ForceCache).send().await;
-                response.ok().filter(|r| r.ok()).ok_or_else(|| LoadError::Network(detail))
-            };
-            unless_silent(kept).await?
+            let kept = unless_silent(fetch_with(url, RequestCache::ForceCache)).await;
+            kept.map_err(|_| LoadError::Network(detail))?
         }
         answer => answer?,
     };
@@ -100,6 +93,16 @@ async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadErr
         Some(body) => receive(body, progress).await,
         None => response.binary().await.map_err(network),
     }
+}
+
+/// A successful response from `url`, with `cache` as the HTTP cache's part (`super::fetch`
+/// with the browser's default).
+async fn fetch_with(url: &str, cache: RequestCache) -> Result<gloo_net::http::Response, LoadError> {
+    let response = gloo_net::http::Request::get(url).cache(cache).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http { status: response.status(), url: url.to_owned() });
+    }
+    Ok(response)
 }
 
 /// `work`, unless it stays silent for [`PATIENCE_MS`] (as TMDB live's requests): then no
@@ -151,7 +154,7 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Lib
             send_films(run.0);
         }
         if holds {
-            return Ok(Library { loaded, index: built, shards: Vec::new(), instead_of: String::new() });
+            return Ok(Library::new(loaded, built));
         }
         loaded.catalog.films = films;
         return Ok(without_films(index(loaded, today)));

@@ -246,7 +246,7 @@ fn unpack_library(bytes: &[u8], films: Vec<Film>) -> Result<Library, LoadError> 
 #[inline(never)]
 pub(crate) fn index(loaded: Loaded, today: Date) -> Library {
     let index = Index::build(&loaded.catalog, today);
-    Library { loaded, index, shards: Vec::new(), instead_of: String::new() }
+    Library::new(loaded, index)
 }
 
 /// Resolves in a new task of the browser's event loop (`setTimeout(0)`), so the work after
