@@ -445,6 +445,20 @@ impl Locale {
         }
     }
 
+    /// Said above the built-in catalog when the catalog asked for came from a site that
+    /// answered, but not to other sites (no CORS header for us): the catalog worker's words.
+    pub fn cors_refused(self, url: &str) -> String {
+        let site = catalog::HttpsUrl::parse(url).map_or_else(|| url.to_owned(), |u| u.host().to_owned());
+        match self {
+            Locale::De => format!(
+                "{site} hat geantwortet, lässt den Katalog aber nicht von anderen Seiten lesen (kein CORS-Header Access-Control-Allow-Origin). Hier siehst du den eingebauten Katalog."
+            ),
+            Locale::En => format!(
+                "{site} answered, but does not let other sites read its catalog (no CORS header Access-Control-Allow-Origin). This is the built-in catalog."
+            ),
+        }
+    }
+
     /// Said above the grid whenever a catalog is not our own: its offers and links are
     /// someone else's word, and a shared link must not pass them off as ours.
     pub fn foreign_source(self, host: &str) -> String {

@@ -8,6 +8,8 @@
 //! app shell (src/sources/worker.rs starts it).
 
 use catalog::Date;
+use flimmer::i18n::Locale;
+use flimmer::sources::json::{built_in, CORS_REFUSED};
 use flimmer::sources::{LoadError, Progress};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,7 +19,7 @@ fn main() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
         return; // Not started as a worker: nothing to do.
     };
-    // "2026-11-26 https://… DE" (src/sources/worker.rs): the reader's day, for the offers
+    // "2026-11-26 https://… DE de" (src/sources/worker.rs): the reader's day, for the offers
     // open today, and what to read (`CatalogSource::request`).
     let request = scope.name();
     let request = request.split_once(' ').and_then(|(day, url)| Some((Date::parse(day)?, url.to_owned())));
@@ -40,13 +42,18 @@ fn main() {
                 } else {
                     flimmer::sources::json::read(&url, today, &progress, &send_films).await
                 };
-                // No answer (offline, the site unreachable or refusing us by CORS) and no
-                // copy kept: the built-in catalog, saying why, rather than no films at all.
-                match answer {
-                    Err(LoadError::Network(why)) => {
-                        flimmer::sources::json::built_in(why, today, progress, send_films).await
-                    }
-                    answer => answer,
+                // No answer (offline, the site unreachable) and no copy kept, or an answer
+                // closed to us by CORS: the built-in catalog, saying why in the page's
+                // language (the request's last word), rather than no films at all.
+                let locale = url.rsplit(' ').next().and_then(Locale::parse).unwrap_or(Locale::De);
+                let note = match &answer {
+                    Err(LoadError::Network(why)) => Some(locale.network_error(why)),
+                    Err(LoadError::Http { status: CORS_REFUSED, url }) => Some(locale.cors_refused(url)),
+                    _ => None,
+                };
+                match (answer, note) {
+                    (Err(failure), Some(note)) => built_in(failure, note, today, progress, send_films).await,
+                    (answer, _) => answer,
                 }
             }
             None => Err(LoadError::Network("the catalog reader was started without a catalog".to_owned())),

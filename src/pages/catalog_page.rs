@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{loosen_hint, my_services, Filter};
+use catalog::{loosen_hint, my_services, Filter, Problem, Reason};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -158,11 +158,16 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 </div>
                 // The page is drawn anew with each catalog, so with each source.
                 {match (library.instead_of.as_str(), app.source.get_untracked()) {
-                    ("", CatalogSource::Url(url, _)) => Some(locale.foreign_source(url.host())),
+                    ("", CatalogSource::Url(url, ..)) => Some(locale.foreign_source(url.host())),
+                    // A `source=` naming no https URL: the built-in catalog, saying why.
+                    ("", CatalogSource::BuiltIn) => {
+                        let source = param(&location.search.get_untracked(), "source");
+                        source.map(|s| locale.problem(&Problem { path: "source".into(), reason: Reason::NotHttps(s) }))
+                    }
                     ("", _) => None,
                     // The built-in catalog in its place; its date line says "Beispieldaten". (A
                     // sentence of its own cost the app shell 0.3 KB it does not have.)
-                    (why, _) => Some(locale.network_error(why)),
+                    (why, _) => Some(why.to_owned()),
                 }
                 .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
                 <SkippedNotice skipped=library.loaded.skipped.clone()/>

@@ -11,7 +11,7 @@ use futures::future::{select, Either};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache};
+use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache, RequestMode};
 
 use super::{fetch, index, network, LoadError, Progress};
 use crate::state::Library;
@@ -20,8 +20,8 @@ use crate::tmdb_access::PATIENCE_MS;
 /// How often the received bytes are reported: about four times a second on a phone.
 const REPORT_EVERY: usize = 256 * 1024;
 
-/// Fetches the catalog the request names ("https://… DE": its URL and the region in view,
-/// see `CatalogSource::request`), decodes, validates and indexes it for `today`, telling
+/// Fetches the catalog the request names ("https://… DE de": its URL, the region in view
+/// and the page language, see `CatalogSource::request`), decodes, validates and indexes it for `today`, telling
 /// `progress` how far it has come. The films go to `send_films` first, packed in runs, so
 /// the page reads them while the index is built here; the library comes back without them.
 ///
@@ -33,7 +33,8 @@ pub async fn read(
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let (url, region) = request.rsplit_once(' ').unwrap_or((request, ""));
+    let mut words = request.rsplitn(3, ' ').skip(1);
+    let (region, url) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
     let bytes = get(url, &progress).await?;
     let Some(shards) = shard_index(&bytes) else {
         progress(Progress::Reading);
@@ -62,37 +63,56 @@ pub async fn read(
     Ok(library)
 }
 
-/// The built-in catalog, read here in place of one that had no answer (`why`, the detail of
-/// a `LoadError::Network`): offline, or its site unreachable. Says why; fails as the catalog
-/// asked for did when it cannot be had either.
+/// The built-in catalog, read here in place of one that could not be had (`failure`: no
+/// answer, offline or its site unreachable; or an answer closed to us by CORS), with `note`
+/// saying why. Fails as the catalog asked for did when it cannot be had either.
 pub async fn built_in(
-    why: String,
+    failure: LoadError,
+    note: String,
     today: Date,
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let Ok(bytes) = get(super::BUILT_IN_PATH, &progress).await else { return Err(LoadError::Network(why)) };
+    let Ok(bytes) = get(super::BUILT_IN_PATH, &progress).await else { return Err(failure) };
     let take: Take = std::hint::black_box(take);
     let mut library = take(bytes, today, &send_films)?;
-    library.instead_of = why;
+    library.instead_of = note;
     Ok(library)
 }
 
 /// The whole body of a successful answer from `url`, read as it arrives. With no answer
 /// (offline, the site unreachable), a copy the browser's HTTP cache holds, however old.
 /// A site silent for [`PATIENCE_MS`] (before its answer or within it) has none.
+///
+/// A site that answers but not to us (no CORS header for our origin) looks the same to a
+/// fetch: it fails with a `TypeError` saying nothing. Asked once more without CORS, such a
+/// site gives an answer we may not read (status 0): then the failure is
+/// [`CORS_REFUSED`], an answer with that status, not a missing answer.
 async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
     let response = match unless_silent(fetch(url)).await {
-        Err(LoadError::Network(detail)) => {
-            let kept = unless_silent(fetch_with(url, RequestCache::ForceCache)).await;
-            kept.map_err(|_| LoadError::Network(detail))?
-        }
+        Err(LoadError::Network(detail)) => match unless_silent(fetch_with(url, RequestCache::ForceCache)).await {
+            Ok(kept) => kept,
+            Err(_) if answers_without_cors(url).await => {
+                return Err(LoadError::Http { status: CORS_REFUSED, url: url.to_owned() })
+            }
+            Err(_) => return Err(LoadError::Network(detail)),
+        },
         answer => answer?,
     };
     match response.body() {
         Some(body) => receive(body, progress).await,
         None => response.binary().await.map_err(network),
     }
+}
+
+/// The status of a failure that is an answer closed to us by CORS (`get`): that of an opaque
+/// response.
+pub const CORS_REFUSED: u16 = 0;
+
+/// Whether `url`'s site answers a request made without CORS, whose answer we may not read.
+async fn answers_without_cors(url: &str) -> bool {
+    let request = gloo_net::http::Request::get(url).mode(RequestMode::NoCors).cache(RequestCache::NoStore);
+    unless_silent(async { request.send().await.map_err(network) }).await.is_ok()
 }
 
 /// A successful response from `url`, with `cache` as the HTTP cache's part (`super::fetch`

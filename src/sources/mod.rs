@@ -26,8 +26,9 @@ pub enum CatalogSource {
     /// The catalog shipped with the app: works with no account and no network.
     BuiltIn,
     /// Any https URL serving catalog format v1, whole or split by region; with the region
-    /// in view, which picks the shard of a split one.
-    Url(HttpsUrl, RegionCode),
+    /// in view, which picks the shard of a split one, and the page language, in which the
+    /// catalog worker words why it could not be had (not a different catalog).
+    Url(HttpsUrl, RegionCode, Locale),
     /// Live from TMDB with the reader's own token (`source=tmdb`): the catalog worker
     /// gathers the region's most popular titles (`tmdb::live`, `live.rs`). Holds the
     /// worker's request, "tmdb DE de": the region in view and the page language, so
@@ -45,7 +46,7 @@ impl PartialEq for CatalogSource {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (CatalogSource::BuiltIn, CatalogSource::BuiltIn) => true,
-            (CatalogSource::Url(a, ra), CatalogSource::Url(b, rb)) => {
+            (CatalogSource::Url(a, ra, _), CatalogSource::Url(b, rb, _)) => {
                 a == b && (ra == rb || !SPLIT.load(Ordering::Relaxed))
             }
             (CatalogSource::Tmdb(a), CatalogSource::Tmdb(b)) => a == b,
@@ -63,17 +64,18 @@ impl CatalogSource {
             return CatalogSource::Tmdb(live::request(region, locale));
         }
         match value.and_then(HttpsUrl::parse) {
-            Some(url) => CatalogSource::Url(url, region),
+            Some(url) => CatalogSource::Url(url, region, locale),
             None => CatalogSource::BuiltIn,
         }
     }
 
-    /// What the catalog worker is asked for: a URL with the region in view ("https://… DE",
-    /// `json::read`), or TMDB live's request.
+    /// What the catalog worker is asked for: a URL with the region in view and the page
+    /// language ("https://… DE de", `json::read`), or TMDB live's request ("tmdb DE de").
+    /// The language is the last word of either.
     pub fn request(&self) -> String {
         match self {
             CatalogSource::BuiltIn => BUILT_IN_PATH.to_owned(),
-            CatalogSource::Url(url, region) => format!("{} {region}", url.as_str()),
+            CatalogSource::Url(url, region, locale) => [url.as_str(), region.as_str(), locale.code()].join(" "),
             CatalogSource::Tmdb(request) => request.clone(),
         }
     }
@@ -292,7 +294,7 @@ mod tests {
             CatalogSource::from_param(Some("javascript:alert(1)"), RegionCode::DE, Locale::De),
             CatalogSource::BuiltIn
         );
-        assert_eq!(url("AT").request(), "https://a.example/world/index.json AT");
+        assert_eq!(url("AT").request(), "https://a.example/world/index.json AT de");
         assert_eq!(tmdb(RegionCode::DE).request(), "tmdb DE de");
     }
 }

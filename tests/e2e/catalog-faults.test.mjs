@@ -112,6 +112,11 @@ for (const engine of engines()) describe(engine, () => {
   });
 
   // Never loaded in this browser, and no answer now: the built-in catalog, saying why.
+  const reasons = {
+    '/gone.json': /^Der Katalog konnte nicht geladen werden \(.+\)\. Bist du online\?$/,
+    // Told apart from no answer: the site answers a request without CORS (status 0).
+    '/no-cors.json': /^catalog\.example hat geantwortet, lässt den Katalog aber nicht von anderen Seiten lesen \(kein CORS-Header Access-Control-Allow-Origin\)\. Hier siehst du den eingebauten Katalog\.$/,
+  };
   for (const [file, why] of [['/gone.json', 'a site that does not answer'], ['/no-cors.json', 'a site that refuses us by CORS']]) {
     test(`${why}: the built-in catalog in its place, with the reason and its date`, async () => {
       const page = await app.open({ proxy: site.proxy, insecureCerts: true });
@@ -121,7 +126,7 @@ for (const engine of engines()) describe(engine, () => {
       await page.goto(`${app.url}/?region=DE&types=flatrate&source=${site.url}${file}`);
       const note = page.$('[data-testid="source-note"]');
       await note.waitFor({ timeout: 30_000 });
-      assert.match(await note.text(), /^Der Katalog konnte nicht geladen werden \(.+\)\. Bist du online\?$/);
+      assert.match(await note.text(), reasons[file]);
       await page.$('.film-grid article').first().waitFor();
       assert.equal(await page.$('[data-testid="result-count"]').text(), ours, 'the built-in catalog, whole');
       assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026 · Beispieldaten/);
@@ -130,6 +135,22 @@ for (const engine of engines()) describe(engine, () => {
       await page.close();
     });
   }
+
+  // Never fetched: a catalog over plain http could be changed on its way by anyone between.
+  for (const [source, lang, reason] of [
+    ['http://catalog.example/films.json', 'de', /^source: Links müssen https-Adressen sein, gefunden: "http:\/\/catalog\.example\/films\.json"$/],
+    ['javascript:alert(1)', 'en', /^source: link must be an https URL, found "javascript:alert\(1\)"$/],
+  ]) test(`a source that is no https URL (${source}) is not loaded: the built-in catalog, saying why`, async () => {
+    const page = await app.open({ proxy: site.proxy, insecureCerts: true });
+    await page.goto(`${app.url}/?region=DE&lang=${lang}&source=${encodeURIComponent(source)}`);
+    const note = page.$('[data-testid="source-note"]');
+    await note.waitFor();
+    assert.match(await note.text(), reason);
+    await page.$('.film-grid article').first().waitFor();
+    assert.match(await page.$('.as-of').text(), /Beispieldaten|Sample data/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 
   test('a site that stalls is given up after 10 s of silence: the built-in catalog, and a reload asks again', async () => {
     stalling = true;
