@@ -495,37 +495,74 @@ impl HttpsUrl {
     }
 }
 
-/// A brand colour `#rrggbb`, safe to put into a CSS custom property.
+/// A brand colour `#rrggbb`, safe to put into a CSS custom property; with the text colour
+/// readable on it, worked out once where the colour is parsed.
+///
+/// Packed (`crate::pack`) as the colour and that choice: the app shell reads both, checks
+/// the colour again, and never computes a luminance itself. (WCAG's luminance needs
+/// `powf`, whose code cost the shell about 1 KB brotli.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String")]
-pub struct Color(String);
+#[serde(try_from = "PackedColor", into = "PackedColor")]
+pub struct Color {
+    hex: String,
+    light_text: bool,
+}
 
 impl Color {
     pub fn parse(s: &str) -> Option<Self> {
-        let hex = s.strip_prefix('#')?;
-        (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| Color(s.to_ascii_lowercase()))
+        let hex = hex_color(s)?;
+        let light_text = 1.05 / (luminance(&hex) + 0.05) >= 4.5;
+        Some(Color { hex, light_text })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.hex
     }
 
     /// Relative luminance (WCAG 2), to pick readable text on the brand colour.
     pub fn luminance(&self) -> f32 {
-        let channel = |i: usize| {
-            let v = u8::from_str_radix(&self.0[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0) as f32 / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+        luminance(&self.hex)
     }
 
     /// Whether white text on this colour meets WCAG's 4.5:1 contrast, else black is used.
     pub fn wants_light_text(&self) -> bool {
-        1.05 / (self.luminance() + 0.05) >= 4.5
+        self.light_text
+    }
+}
+
+/// `s` as a colour `#rrggbb` in lower case, if it is one.
+fn hex_color(s: &str) -> Option<String> {
+    let hex = s.strip_prefix('#')?;
+    (hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| s.to_ascii_lowercase())
+}
+
+/// The relative luminance (WCAG 2) of a colour `#rrggbb`.
+fn luminance(hex: &str) -> f32 {
+    let channel = |i: usize| {
+        let v = u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0) as f32 / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+}
+
+/// A colour as packed: `#rrggbb` and whether white text is readable on it.
+#[derive(Serialize, Deserialize)]
+struct PackedColor(String, bool);
+
+impl From<Color> for PackedColor {
+    fn from(c: Color) -> Self {
+        PackedColor(c.hex, c.light_text)
+    }
+}
+
+impl TryFrom<PackedColor> for Color {
+    type Error = &'static str;
+    fn try_from(PackedColor(s, light_text): PackedColor) -> Result<Self, Self::Error> {
+        Ok(Color { hex: hex_color(&s).ok_or("not a valid Color")?, light_text })
     }
 }
 
@@ -594,4 +631,4 @@ macro_rules! parsed_from_string {
         }
     )*};
 }
-parsed_from_string!(FilmId, ProviderId, HttpsUrl, Color);
+parsed_from_string!(FilmId, ProviderId, HttpsUrl);

@@ -1,7 +1,7 @@
 //! The packed form (`catalog::pack`): what `flimmer-pack` and the catalog worker write is
 //! read back as the same catalog, and nothing else is read at all.
 
-use catalog::{decode, pack, unpack, CatalogError, Film, HttpsUrl, Loaded};
+use catalog::{decode, pack, unpack, CatalogError, Color, Film, HttpsUrl, Loaded};
 
 fn shipped() -> Loaded {
     decode(include_str!("../../../public/catalog.json")).expect("the shipped catalog decodes")
@@ -72,6 +72,24 @@ fn values_with_a_promise_are_checked_again_on_the_way_in() {
     let mut hostile = bytes.clone();
     hostile[at..at + 8].copy_from_slice(b"javascr:");
     assert!(unpack::<Film>(&hostile).is_err());
+}
+
+#[test]
+fn a_colour_keeps_its_text_colour_and_is_checked_again() {
+    // The text colour is chosen where the colour is parsed (WCAG contrast) and packed with
+    // it: the app shell only reads the choice.
+    for (hex, light) in [("#e50914", true), ("#00a8e1", false), ("#113ccf", true), ("#ffffff", false), ("#1ce783", false)] {
+        let color = Color::parse(hex).unwrap();
+        assert_eq!(color.wants_light_text(), light, "{hex}");
+        assert_eq!(unpack::<Color>(&pack(&color)).unwrap(), color);
+    }
+    // A colour is put into a CSS custom property: anything but `#rrggbb` must not read back.
+    let color = Color::parse("#e50914").unwrap();
+    let bytes = pack(&color);
+    let at = bytes.iter().position(|&b| b == b'#').unwrap();
+    let mut hostile = bytes.clone();
+    hostile[at..at + 7].copy_from_slice(b"red;x:y");
+    assert!(unpack::<Color>(&hostile).is_err());
 }
 
 #[test]
