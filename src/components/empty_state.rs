@@ -1,9 +1,13 @@
-//! What the grid shows when nothing matches: which filter to loosen, and a button that does it.
+//! What the grid shows when nothing matches: which filter to loosen, and a button that does
+//! it; with TMDB live, a link that asks TMDB to find the title searched for.
 
+use catalog::query::with_param;
 use catalog::{Filter, Loosen};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::state::use_locale;
+use crate::sources::CatalogSource;
+use crate::state::{use_locale, AppState};
 
 #[component]
 pub fn EmptyState(
@@ -16,6 +20,8 @@ pub fn EmptyState(
     on_change: Callback<Filter>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let (location, navigate) = (use_location(), use_navigate());
+    let live = use_context::<AppState>().is_some_and(|app| matches!(app.source.get_untracked(), CatalogSource::Tmdb(_)));
     view! {
         <div class="empty-state" data-testid="empty-state">
             <p class="empty-state__title">{locale.t().nothing_found}</p>
@@ -29,6 +35,23 @@ pub fn EmptyState(
                     }
                 })
             }}
+            // TMDB live holds the region's most popular titles: one searched for and not
+            // among them may still be on TMDB. This asks TMDB's search (`find=`, a catalog of
+            // its own) for the text searched for.
+            {live.then(|| view! {
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="find-on-tmdb"
+                    hidden=move || filter.with(|f| f.text.trim().is_empty())
+                    on:click=move |_| {
+                        let text = filter.with_untracked(|f| f.text.trim().to_owned());
+                        navigate(&with_param(&location.search.get_untracked(), "find", Some(&text)), Default::default());
+                    }
+                >
+                    {locale.t().find_on_tmdb}
+                </button>
+            })}
         </div>
     }
 }

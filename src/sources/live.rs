@@ -4,6 +4,7 @@
 //! thread, and the token never leaves this worker but in the `Authorization` header of a
 //! request to the API base.
 
+use catalog::query::{param, with_param};
 use catalog::{Date, Loaded, RegionCode};
 use futures::future::join_all;
 use futures::stream::{self, StreamExt};
@@ -19,14 +20,17 @@ use crate::tmdb_access::{self, Access, Answer, NoAnswer, PATIENCE_MS};
 /// `source=tmdb`, and the first word of the worker's request (`CatalogSource::Tmdb`).
 pub const LIVE: &str = "tmdb";
 
-/// The worker's request for `region`'s live catalog in `locale`: "tmdb DE de".
-pub fn request(region: RegionCode, locale: Locale) -> String {
-    [LIVE, region.as_str(), locale.code()].join(" ")
+/// The worker's request for `region`'s live catalog in `locale`: "tmdb DE de"; or, when
+/// the reader asked TMDB to find a title (`find=` in the page's URL), what TMDB finds:
+/// "tmdb?query=Lola%20rennt DE de" (its first word holds no space).
+pub fn request(region: RegionCode, locale: Locale, find: Option<&str>) -> String {
+    let first = format!("{LIVE}{}", find.map_or_else(String::new, |text| with_param("", "query", Some(text))));
+    [&first, region.as_str(), locale.code()].join(" ")
 }
 
 /// Whether the worker was asked for a live catalog ([`request`]), not a catalog's URL.
 pub fn is_request(request: &str) -> bool {
-    request.split(' ').next() == Some(LIVE)
+    request.split(['?', ' ']).next() == Some(LIVE)
 }
 
 /// Details asked for at once: TMDB allows about 50 requests a second, and a browser opens
@@ -45,7 +49,8 @@ pub async fn read(
     progress: &dyn Fn(Progress),
     send_films: &dyn Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let mut words = request.split(' ').skip(1);
+    let mut words = request.split(' ');
+    let find = words.next().and_then(|first| param(first.strip_prefix(LIVE)?, "query"));
     let region = words.next().and_then(RegionCode::parse).unwrap_or(RegionCode::DE);
     let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
     let lang = locale.lang();
@@ -56,7 +61,7 @@ pub async fn read(
     };
     let images = Images::new(access.images.as_str()).unwrap_or_default();
     let client = Client { access, locale, received: Default::default(), kept: Default::default(), progress };
-    let mut live = Live::new(region, lang, images);
+    let mut live = Live::new(region, lang, images).finding(find.as_deref().unwrap_or_default());
 
     let lists = live.lists();
     let pages = join_all(lists.iter().map(|(_, r)| client.get(r))).await;

@@ -56,12 +56,13 @@ impl PartialEq for CatalogSource {
 }
 
 impl CatalogSource {
-    /// Reads `source=`: `tmdb` is TMDB live (`live` names region and language); absent,
-    /// `builtin` or anything that is not an https URL means the built-in catalog, so a
-    /// broken link still opens a working page. `region` is the one in view.
-    pub fn from_param(value: Option<&str>, region: RegionCode, locale: Locale) -> CatalogSource {
+    /// Reads `source=`: `tmdb` is TMDB live (`live` names region and language, and what
+    /// TMDB is asked to `find`, if anything); absent, `builtin` or anything that is not an
+    /// https URL means the built-in catalog, so a broken link still opens a working page.
+    /// `region` is the one in view.
+    pub fn from_param(value: Option<&str>, find: Option<&str>, region: RegionCode, locale: Locale) -> CatalogSource {
         if value == Some(live::LIVE) {
-            return CatalogSource::Tmdb(live::request(region, locale));
+            return CatalogSource::Tmdb(live::request(region, locale, find));
         }
         match value.and_then(HttpsUrl::parse) {
             Some(url) => CatalogSource::Url(url, region, locale),
@@ -272,6 +273,7 @@ mod tests {
     fn url(region: &str) -> CatalogSource {
         CatalogSource::from_param(
             Some("https://a.example/world/index.json"),
+            None,
             RegionCode::parse(region).unwrap(),
             Locale::De,
         )
@@ -282,19 +284,25 @@ mod tests {
     fn another_region_is_another_catalog_only_when_the_catalog_is_split() {
         SPLIT.store(false, Ordering::Relaxed);
         assert_eq!(url("DE"), url("AT"), "a whole catalog is one for every region");
-        assert_ne!(url("DE"), CatalogSource::from_param(Some("https://b.example/c.json"), RegionCode::DE, Locale::De));
+        assert_ne!(url("DE"), CatalogSource::from_param(Some("https://b.example/c.json"), None, RegionCode::DE, Locale::De));
         SPLIT.store(true, Ordering::Relaxed);
         assert_ne!(url("DE"), url("AT"), "a split catalog's region picks its shard");
         assert_eq!(url("DE"), url("DE"));
         SPLIT.store(false, Ordering::Relaxed);
         // TMDB live names region and language; anything else is the built-in catalog.
-        let tmdb = |region| CatalogSource::from_param(Some("tmdb"), region, Locale::De);
+        let tmdb = |region| CatalogSource::from_param(Some("tmdb"), None, region, Locale::De);
         assert_ne!(tmdb(RegionCode::DE), tmdb(RegionCode::parse("AT").unwrap()));
         assert_eq!(
-            CatalogSource::from_param(Some("javascript:alert(1)"), RegionCode::DE, Locale::De),
+            CatalogSource::from_param(Some("javascript:alert(1)"), None, RegionCode::DE, Locale::De),
             CatalogSource::BuiltIn
         );
         assert_eq!(url("AT").request(), "https://a.example/world/index.json AT de");
         assert_eq!(tmdb(RegionCode::DE).request(), "tmdb DE de");
+        // Asked to find a title: TMDB's search, another catalog; the language stays last.
+        let finding = CatalogSource::from_param(Some("tmdb"), Some("Lola rennt"), RegionCode::DE, Locale::En);
+        assert_eq!(finding.request(), "tmdb?query=Lola%20rennt DE en");
+        assert_ne!(finding, CatalogSource::from_param(Some("tmdb"), None, RegionCode::DE, Locale::En));
+        assert!(live::is_request(&finding.request()) && live::is_request("tmdb DE de"));
+        assert!(!live::is_request("https://tmdb.example/c.json DE de"));
     }
 }

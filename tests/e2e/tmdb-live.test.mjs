@@ -301,6 +301,37 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  test('a title not among the popular ones is found by TMDB\'s search, asked from the empty state', async () => {
+    const page = await openSaved();
+    // One title per list page: the popular walk holds The Godfather, Heat and Dark, not Lola rennt.
+    tmdb.pageSize = 1;
+    try {
+      await page.goto(`${app.url}/?source=tmdb&region=DE&q=lola`);
+      const find = byId(page, 'find-on-tmdb');
+      await page.waitFor(() => find.isVisible(), { timeout: 30_000, message: 'the empty state to offer TMDB\'s search' });
+      assert.equal(await card(page, 'tmdb:104').count(), 0);
+      assert.equal(apiGets(/^\/3\/search\//).length, 0, 'nothing searched before the reader asks');
+      await find.click();
+      await card(page, 'tmdb:104').waitFor({ timeout: 30_000 });
+      assert.match(await page.url(), /[?&]find=lola(&|$)/);
+      for (const kind of ['movie', 'tv']) {
+        const searched = apiGets(`/3/search/${kind}`);
+        assert.equal(searched.length, 1, `one search for ${kind}`);
+        assert.equal(searched[0].query.get('query'), 'lola');
+        assert.equal(searched[0].query.get('language'), 'de-DE');
+        assert.equal(searched[0].headers.authorization, `Bearer ${TMDB_TOKEN}`);
+      }
+      assert.equal((await card(page, 'tmdb:104').$('h3').text()).trim(), 'Lola rennt');
+      // Back is the popular titles again, searched for "lola": none, and the offer again.
+      await page.back();
+      await page.waitFor(() => find.isVisible(), { timeout: 30_000, message: 'the popular titles again' });
+      assert.equal(await card(page, 'tmdb:104').count(), 0);
+    } finally {
+      tmdb.pageSize = 3;
+    }
+    await page.close();
+  });
+
   test('a title whose details fail (500, cut JSON) is left out, and the others show', async () => {
     const page = await openSaved();
     // (The preflights pass: a refused one is a CORS failure, which looks like no network.)

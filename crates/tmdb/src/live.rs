@@ -6,7 +6,9 @@
 //!
 //! 1. **Lists** ([`Live::lists`]): `discover` pages 1 to [`PAGES`] of movies and of series
 //!    in the reader's region, on any of our services, every way to watch, most popular
-//!    first: up to 80 titles.
+//!    first: up to 80 titles. Or, when the reader asked TMDB to find a title the popular
+//!    ones do not hold ([`Live::finding`]), the first page of TMDB's `search` for movies
+//!    and for series: up to 40 titles, whatever services they are on.
 //! 2. **Details** ([`Live::details`]): each title's details with credits, watch providers
 //!    and age ratings, in the page's language only (one request per title).
 //! 3. **Catalog** ([`Live::finish`]): the films with an offer in the region, with their
@@ -19,7 +21,7 @@
 use catalog::{Catalog, Date, Film, Kind, LangCode, ProviderId, RegionCode};
 
 use crate::gather::{lists_filter, Providers, Titles};
-use crate::request::{details, discover, Request};
+use crate::request::{details, discover, search, Request};
 use crate::services::SERVICES;
 use crate::{film_from_details, Details, FilmDetails, Images, Page};
 
@@ -39,6 +41,8 @@ pub struct Live {
     titles: Titles,
     films: Vec<Film>,
     providers: Providers,
+    /// What the reader asked TMDB to find, if anything: then the lists are its search.
+    finding: Option<String>,
     /// Titles whose details gave no film of the region (no offer there, no year, …).
     pub skipped: usize,
 }
@@ -52,12 +56,24 @@ impl Live {
             titles: Titles::default(),
             films: Vec::new(),
             providers: Providers::default(),
+            finding: None,
             skipped: 0,
         }
     }
 
+    /// The titles TMDB finds for `text` (its search for movies and for series, best match
+    /// first) instead of the region's most popular ones. Blank text finds nothing, so it
+    /// asks for the popular ones.
+    pub fn finding(self, text: &str) -> Live {
+        let text = text.trim();
+        Live { finding: (!text.is_empty()).then(|| text.to_owned()), ..self }
+    }
+
     /// The list requests: movies, then series, page by page.
     pub fn lists(&self) -> Vec<(Kind, Request)> {
+        if let Some(text) = &self.finding {
+            return Kind::ALL.into_iter().map(|kind| (kind, search(kind, text, self.lang, 1))).collect();
+        }
         let filter = lists_filter(self.region, our_services());
         Kind::ALL
             .into_iter()

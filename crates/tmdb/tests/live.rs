@@ -40,6 +40,26 @@ fn it_lists_movies_then_series_on_our_services_in_the_region_and_language() {
 }
 
 #[test]
+fn finding_a_title_asks_tmdbs_search_for_movies_and_series_instead() {
+    let live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).finding("  Lola rennt ");
+    let lists = live.lists();
+    let kinds: Vec<Kind> = lists.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, [Kind::Movie, Kind::Show]);
+    assert_eq!(lists[0].1.url(""), "/search/movie?query=Lola%20rennt&include_adult=false&language=de-DE&page=1");
+    assert!(lists[1].1.url("").starts_with("/search/tv?query=Lola%20rennt&"));
+    // Search takes no filter: the title is found whatever services it is on.
+    assert_eq!(lists[0].1.get("with_watch_providers"), None);
+    // Blank text finds nothing: the popular titles, as without it.
+    let blank = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).finding(" ");
+    assert!(blank.lists()[0].1.url("").starts_with("/discover/movie?"));
+    // A search page is read as a list page: its titles' details are asked for next.
+    let mut live = live;
+    let page: Page = ok(&sample("discover_movie_page1.json"));
+    live.add_list(Kind::Movie, &page);
+    assert_eq!(live.details().len(), page.results.len());
+}
+
+#[test]
 fn details_are_asked_once_per_title_most_popular_first() {
     let mut live = Live::new(RegionCode::DE, LangCode::EN, Images::tmdb());
     let page: Page = ok(&sample("discover_movie_page1.json"));
