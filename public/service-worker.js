@@ -10,14 +10,21 @@
 //   reload" (index.html) and tells the waiting worker to take over. Old and new files never
 //   mix: each build has its own cache, and the old ones are deleted when the new one takes over.
 // - Catalogs from other sites (`source=`) and TMDB live's answers go to the network first
-//   and are kept, dated, so a catalog opened once opens offline too, and says how old it is. Posters are kept too, at most POSTER_LIMIT; a
-//   poster that cannot be had is answered with a blank image, never a broken one.
+//   and are kept, dated, so a catalog opened once opens offline too, and says how old it is:
+//   at most CATALOG_LIMIT answers, those kept longest ago dropped first. Posters are kept
+//   too, at most POSTER_LIMIT; a poster that cannot be had is answered with a blank image,
+//   never a broken one.
+// - A storage too full to keep a copy drops the oldest quarter of that cache and tries once
+//   more: the newest copies are the ones a reader is likely to need offline.
 const BUILD = { version: 'dev', asOf: null, precache: [] };
 
 const SHELL = `flimmer-shell-${BUILD.version}`;
 const CATALOGS = 'flimmer-catalogs';
 const POSTERS = 'flimmer-posters';
 const POSTER_LIMIT = 300;
+// TMDB live keeps about 85 answers per region and language; a catalog from a site, one
+// (its shards, one each).
+const CATALOG_LIMIT = 1000;
 
 self.addEventListener('install', (event) => {
   // [path, integrity]: a file that is not the one built fails the install (see the hook).
@@ -68,10 +75,24 @@ async function fromShell(key, request) {
   return cached ?? networkThenKept(request);
 }
 
-/** Keeps a copy if the storage lets us: a full storage costs the offline copy, never the answer. */
-async function keep(cache, request, response) {
+/** Keeps a copy in `cache` if the storage lets us, and at most `limit` copies there, those
+ *  kept longest ago dropped first: a cache lists its entries in the order they were put,
+ *  and an older copy of the same request is deleted first, so the new one goes to the end
+ *  (WebKit's `put` would replace it in its old place). A storage that is full costs the
+ *  oldest quarter of the cache, and then at worst the offline copy: never the answer. */
+async function keep(cache, request, response, limit) {
+  const put = () => cache.put(request, response.clone()).then(() => true, () => false);
+  await cache.delete(request).catch(() => false);
+  const dropOldest = async (count) => {
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, count(keys.length)))) await cache.delete(old);
+  };
   try {
-    await cache.put(request, response);
+    if (!(await put())) {
+      await dropOldest((n) => Math.ceil(n / 4));
+      if (!(await put())) return false;
+    }
+    await dropOldest((n) => n - limit);
     return true;
   } catch {
     return false;
@@ -94,7 +115,7 @@ async function networkThenKept(request) {
   const cache = await caches.open(CATALOGS).catch(() => null);
   try {
     const response = await fetch(request);
-    if (response.ok && cache) await keep(cache, request, await dated(response.clone()));
+    if (response.ok && cache) await keep(cache, request, await dated(response.clone()), CATALOG_LIMIT);
     return response;
   } catch (offline) {
     const kept = await cache?.match(request);
@@ -112,11 +133,7 @@ async function poster(request) {
     // megabytes against the storage quota for every poster kept.
     const response = await fetch(request.url, { mode: 'cors', credentials: 'omit' })
       .catch(() => fetch(request));
-    if (response.ok && cache && (await keep(cache, request, response.clone()))) {
-      // Oldest first: a cache lists its entries in the order they were put.
-      const keys = await cache.keys();
-      for (const old of keys.slice(0, Math.max(0, keys.length - POSTER_LIMIT))) await cache.delete(old);
-    }
+    if (response.ok && cache) await keep(cache, request, response.clone(), POSTER_LIMIT);
     return response.ok || response.type === 'opaque' ? response : blank();
   } catch {
     return blank();

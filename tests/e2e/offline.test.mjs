@@ -128,6 +128,49 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  // The worker's own keeping (`keep` in public/service-worker.js), run in a page of the app:
+  // the built worker's code, evaluated there, on a cache of the page's origin.
+  test('kept copies stay within their limit, oldest dropped first; a full storage drops the oldest quarter and keeps the new one', async () => {
+    app.server.fault = () => null;
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE`);
+    const result = await page.evalAsync(async () => {
+      (0, eval)(await (await fetch('/service-worker.js')).text());
+      const paths = async (cache) => (await cache.keys()).map((r) => new URL(r.url).pathname);
+      const cache = await caches.open('flimmer-test-keep');
+      for (const n of [1, 2, 3, 4, 5]) await keep(cache, new Request(`/kept/${n}`), new Response(`${n}`), 3);
+      const limited = await paths(cache);
+      // Kept again: now the newest.
+      await keep(cache, new Request('/kept/3'), new Response('3 again'), 3);
+      const renewed = await paths(cache);
+      const body = await (await cache.match('/kept/3')).text();
+      await caches.delete('flimmer-test-keep');
+      // A storage that is full until something is dropped.
+      const entries = ['/a', '/b', '/c', '/d', '/e', '/f', '/g', '/h'];
+      let full = true;
+      const fake = {
+        async put(request) { if (full) throw new DOMException('full', 'QuotaExceededError'); entries.push(new URL(request.url).pathname); },
+        async keys() { return entries.map((p) => new Request(p)); },
+        async delete(request) {
+          const at = entries.indexOf(new URL(request.url).pathname);
+          if (at < 0) return false;
+          full = false;
+          entries.splice(at, 1);
+          return true;
+        },
+      };
+      const keptWhenFull = await keep(fake, new Request('/new'), new Response('new'), 100);
+      return { limited, renewed, body, keptWhenFull, afterFull: [...entries] };
+    });
+    assert.deepEqual(result.limited, ['/kept/3', '/kept/4', '/kept/5']);
+    assert.deepEqual(result.renewed, ['/kept/4', '/kept/5', '/kept/3']);
+    assert.equal(result.body, '3 again');
+    assert.equal(result.keptWhenFull, true);
+    assert.deepEqual(result.afterFull, ['/c', '/d', '/e', '/f', '/g', '/h', '/new']);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a catalog from another site and the posters seen, once opened, work offline; an unseen poster is blank, not broken', async () => {
     let siteOffline = false;
     const posters = [];
