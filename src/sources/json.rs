@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::pin::pin;
 
-use catalog::pack::{Indexed, RUN};
+use catalog::pack::{Indexed, RunsAsTheyCome, RUN};
 use catalog::shards::ShardIndex;
 use catalog::{CatalogError, Date, Loaded, RegionCode};
 use futures::future::{select, Either};
@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache, RequestMode};
 
 use super::{fetch, index, network, LoadError, Progress};
+use crate::i18n::Locale;
 use crate::state::Library;
 use crate::tmdb_access::PATIENCE_MS;
 
@@ -33,14 +34,30 @@ pub async fn read(
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let mut words = request.rsplitn(3, ' ').skip(1);
+    let mut words = request.rsplitn(3, ' ');
+    let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
     let (region, url) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
-    let bytes = get(url, &progress).await?;
+    // The runs of an indexed catalog go to the page as they arrive: by the last byte, the
+    // page has read most of its films.
+    let mut early = RunsAsTheyCome::default();
+    let mut sent = 0;
+    let mut send_early = |bytes: &[u8]| {
+        for run in early.new_runs(bytes) {
+            send_films(bytes[run].to_vec());
+            sent += 1;
+        }
+    };
+    let bytes = match get(url, &progress, &mut send_early).await {
+        // Cut off with films already on the page: not the built-in catalog in its place
+        // (its films would join those), but the reason, and Retry.
+        Err(LoadError::Network(why)) if sent > 0 => return Err(LoadError::Said(locale.network_error(&why))),
+        answer => answer?,
+    };
     let Some(shards) = shard_index(&bytes) else {
         progress(Progress::Reading);
         // Out of this future, through a pointer no optimizer sees through (README, "WebKit").
         let take: Take = std::hint::black_box(take);
-        return take(bytes, today, &send_films);
+        return take(bytes, today, &send_films, sent);
     };
     let shards = shards?;
     // The region in view, else the first one the catalog has: the page then shows that one.
@@ -48,7 +65,8 @@ pub async fn read(
     let shard_url = web_sys::Url::new_with_base(&shard.path, url)
         .map_err(|_| damaged(format!("not a path: {:?}", shard.path)))?
         .href();
-    let mut bytes = get(&shard_url, &progress).await?;
+    // A shard is checked against its index before any of it goes to the page.
+    let mut bytes = get(&shard_url, &progress, &mut |_| ()).await?;
     if shard.verify(&bytes).is_err() {
         // Perhaps a copy the HTTP cache kept from before the catalog changed: once more,
         // from the server itself.
@@ -58,7 +76,7 @@ pub async fn read(
     shard.verify(&bytes).map_err(damaged)?;
     progress(Progress::Reading);
     let take: Take = std::hint::black_box(take);
-    let mut library = take(bytes, today, &send_films)?;
+    let mut library = take(bytes, today, &send_films, 0)?;
     library.shards = shards.regions().collect();
     Ok(library)
 }
@@ -73,9 +91,9 @@ pub async fn built_in(
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let Ok(bytes) = get(super::BUILT_IN_PATH, &progress).await else { return Err(failure) };
+    let Ok(bytes) = get(super::BUILT_IN_PATH, &progress, &mut |_| ()).await else { return Err(failure) };
     let take: Take = std::hint::black_box(take);
-    let mut library = take(bytes, today, &send_films)?;
+    let mut library = take(bytes, today, &send_films, 0)?;
     library.instead_of = note;
     Ok(library)
 }
@@ -88,7 +106,9 @@ pub async fn built_in(
 /// fetch: it fails with a `TypeError` saying nothing. Asked once more without CORS, such a
 /// site gives an answer we may not read (status 0): then the failure is
 /// [`CORS_REFUSED`], an answer with that status, not a missing answer.
-async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
+///
+/// `arrived` sees everything received so far after each part of the body.
+async fn get(url: &str, progress: &impl Fn(Progress), arrived: &mut dyn FnMut(&[u8])) -> Result<Vec<u8>, LoadError> {
     let response = match unless_silent(fetch(url)).await {
         Err(LoadError::Network(detail)) => match unless_silent(fetch_with(url, RequestCache::ForceCache)).await {
             Ok(kept) => kept,
@@ -100,7 +120,7 @@ async fn get(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadErr
         answer => answer?,
     };
     match response.body() {
-        Some(body) => receive(body, progress).await,
+        Some(body) => receive(body, progress, arrived).await,
         None => response.binary().await.map_err(network),
     }
 }
@@ -151,12 +171,13 @@ fn damaged(message: String) -> LoadError {
     LoadError::Catalog(CatalogError::Damaged { message })
 }
 
-type Take = fn(Vec<u8>, Date, &dyn Fn(Vec<u8>)) -> Result<Library, LoadError>;
+type Take = fn(Vec<u8>, Date, &dyn Fn(Vec<u8>), usize) -> Result<Library, LoadError>;
 
 /// Reads a whole response as a catalog and hands it over: the films to `send_films` in
-/// runs, then the rest and the index as the result.
+/// runs (but the first `sent`, handed over as they arrived), then the rest and the index
+/// as the result.
 #[inline(never)]
-fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Library, LoadError> {
+fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>), sent: usize) -> Result<Library, LoadError> {
     // An indexed catalog (`flimmer-pack --indexed`) goes to the page as it is, its runs
     // unread here, and its index serves every day it holds for.
     if catalog::pack::is_indexed(&bytes) {
@@ -167,11 +188,13 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Result<Lib
         // Each run goes on as it is; on a day an offer opened or closed since, its films
         // are read here too, to be indexed anew.
         let mut films = Vec::new();
-        for run in runs {
+        for (i, run) in runs.into_iter().enumerate() {
             if !holds {
                 films.extend(catalog::pack::unpack_films(&run.0).map_err(LoadError::Catalog)?);
             }
-            send_films(run.0);
+            if i >= sent {
+                send_films(run.0);
+            }
         }
         if holds {
             return Ok(Library::new(loaded, built));
@@ -214,7 +237,11 @@ fn without_films(mut library: Library) -> Library {
 }
 
 /// Reads a response body chunk by chunk, so the page can show how much has arrived.
-async fn receive(body: ReadableStream, progress: &impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
+async fn receive(
+    body: ReadableStream,
+    progress: &impl Fn(Progress),
+    arrived: &mut dyn FnMut(&[u8]),
+) -> Result<Vec<u8>, LoadError> {
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::new();
     let mut reported = 0;
@@ -232,6 +259,7 @@ async fn receive(body: ReadableStream, progress: &impl Fn(Progress)) -> Result<V
         let start = bytes.len();
         bytes.resize(start + value.length() as usize, 0);
         value.copy_to(&mut bytes[start..]);
+        arrived(&bytes);
         if bytes.len() - reported >= REPORT_EVERY {
             reported = bytes.len();
             progress(Progress::Received(reported as u64));

@@ -170,6 +170,71 @@ pub fn unpack_indexed(bytes: &[u8]) -> Result<Indexed, CatalogError> {
     unpack_as(INDEXED, bytes)
 }
 
+/// The runs of an indexed catalog (`pack_indexed`) as its bytes arrive: the catalog worker
+/// hands each run to the page as soon as it is whole, so the page has read most films by
+/// the time the last byte is in, instead of starting then.
+///
+/// Feed it everything received so far; it returns where the runs that became whole since
+/// lie in it. Bytes that are not an indexed catalog give no runs (the whole file is then
+/// read as usual, and judged there).
+#[derive(Debug, Default)]
+pub struct RunsAsTheyCome {
+    /// Where the next length (of the list of runs, or of a run) begins, once the catalog's
+    /// head is read.
+    at: Option<usize>,
+    /// Runs still to come, once their number is read.
+    left: Option<u64>,
+    /// Nothing more to find: every run found, or not an indexed catalog.
+    done: bool,
+}
+
+impl RunsAsTheyCome {
+    pub fn new_runs(&mut self, bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        if self.done || bytes.len() < INDEXED.len() + 1 {
+            return runs;
+        }
+        let at = match self.at {
+            Some(at) => at,
+            None => {
+                let Ok(body) = body(INDEXED, bytes) else {
+                    self.done = true;
+                    return runs;
+                };
+                // The head (the catalog without its films) is small; until it is whole,
+                // reading it fails, and is tried again with more bytes.
+                let Ok((_, rest)) = postcard::take_from_bytes::<Loaded>(body) else { return runs };
+                bytes.len() - rest.len()
+            }
+        };
+        let mut at = at;
+        loop {
+            if self.left == Some(0) {
+                self.done = true;
+                break;
+            }
+            // A length: of the list of runs first, then of each run.
+            let Ok((n, rest)) = postcard::take_from_bytes::<u64>(&bytes[at..]) else { break };
+            let start = bytes.len() - rest.len();
+            let Some(left) = self.left else {
+                self.left = Some(n);
+                at = start;
+                continue;
+            };
+            match usize::try_from(n).ok().and_then(|n| start.checked_add(n)) {
+                Some(end) if end <= bytes.len() => {
+                    runs.push(start..end);
+                    self.left = Some(left - 1);
+                    at = end;
+                }
+                _ => break,
+            }
+        }
+        self.at = Some(at);
+        runs
+    }
+}
+
 /// Films are packed one by one, each as its own bytes, and read back through an opaque
 /// function pointer: the reader of one film stays one function of its own. Inlined into
 /// the reader of the whole catalog, it made one 25 KB wasm function, and WebKit's baseline

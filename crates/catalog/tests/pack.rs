@@ -167,3 +167,44 @@ fn an_indexed_catalog_holds_its_films_in_runs_and_an_index_for_its_days() {
     assert!(matches!(unpack_indexed(&bytes[..bytes.len() / 2]), Err(CatalogError::Damaged { .. })));
     assert!(unpack_indexed(&pack(&loaded)).is_err(), "a packed catalog is not an indexed one");
 }
+
+#[test]
+fn an_indexed_catalogs_runs_are_found_as_its_bytes_arrive() {
+    use catalog::pack::{pack_indexed, unpack_indexed, RunsAsTheyCome, RUN};
+    use catalog::FilmId;
+    // Enough films for three runs: the shipped ones, again under other ids.
+    let mut loaded = shipped();
+    let films = loaded.catalog.films.clone();
+    for copy in 1..=(2 * RUN / films.len() + 1) {
+        loaded.catalog.films.extend(films.iter().map(|f| {
+            let mut f = f.clone();
+            f.id = FilmId::parse(&format!("flimmer:copy-{copy}-{}", f.id.as_str().replace(':', "-"))).unwrap();
+            f
+        }));
+    }
+    let bytes = pack_indexed(&loaded);
+    let runs: Vec<Vec<u8>> = unpack_indexed(&bytes).unwrap().runs.into_iter().map(|r| r.0).collect();
+    assert_eq!(runs.len(), 3);
+    for step in [1, 7, 4096, 100_000, bytes.len()] {
+        let mut reader = RunsAsTheyCome::default();
+        let mut found: Vec<Vec<u8>> = Vec::new();
+        let mut received = 0;
+        while received < bytes.len() {
+            received = (received + step).min(bytes.len());
+            for range in reader.new_runs(&bytes[..received]) {
+                // Found as soon as it is whole, never before.
+                assert!(range.end <= received);
+                found.push(bytes[range].to_vec());
+            }
+        }
+        assert_eq!(found, runs, "in steps of {step} bytes");
+        assert!(reader.new_runs(&bytes).is_empty(), "each run once");
+    }
+    // Anything else gives no runs: a packed catalog, JSON, a cut or garbled header.
+    for other in [pack(&loaded), b"{\"format\": 1, \"films\": []}".to_vec(), bytes[..5].to_vec()] {
+        assert!(RunsAsTheyCome::default().new_runs(&other).is_empty());
+    }
+    let mut flipped = bytes.clone();
+    flipped[7] ^= 0xff;
+    assert!(RunsAsTheyCome::default().new_runs(&flipped).is_empty(), "another layout");
+}
