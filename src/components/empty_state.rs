@@ -20,8 +20,8 @@ pub fn EmptyState(
     on_change: Callback<Filter>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let (location, navigate) = (use_location(), use_navigate());
-    let live = use_context::<AppState>().is_some_and(|app| matches!(app.source.get_untracked(), CatalogSource::Tmdb(_)));
+    let live =
+        use_context::<AppState>().is_some_and(|app| matches!(app.source.get_untracked(), CatalogSource::Tmdb(_)));
     view! {
         <div class="empty-state" data-testid="empty-state">
             <p class="empty-state__title">{locale.t().nothing_found}</p>
@@ -38,7 +38,11 @@ pub fn EmptyState(
             // TMDB live holds the region's most popular titles: one searched for and not
             // among them may still be on TMDB. This asks TMDB's search (`find=`, a catalog of
             // its own) for the text searched for.
-            {live.then(|| view! {
+            {live.then(|| {
+                // Only with TMDB live, so only in the app, under its router: the component
+                // alone (its tests) has no router.
+                let (location, navigate) = (use_location(), use_navigate());
+                view! {
                 <button
                     type="button"
                     class="button"
@@ -51,6 +55,7 @@ pub fn EmptyState(
                 >
                     {locale.t().find_on_tmdb}
                 </button>
+                }
             })}
         </div>
     }

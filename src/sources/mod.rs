@@ -284,7 +284,10 @@ mod tests {
     fn another_region_is_another_catalog_only_when_the_catalog_is_split() {
         SPLIT.store(false, Ordering::Relaxed);
         assert_eq!(url("DE"), url("AT"), "a whole catalog is one for every region");
-        assert_ne!(url("DE"), CatalogSource::from_param(Some("https://b.example/c.json"), None, RegionCode::DE, Locale::De));
+        assert_ne!(
+            url("DE"),
+            CatalogSource::from_param(Some("https://b.example/c.json"), None, RegionCode::DE, Locale::De)
+        );
         SPLIT.store(true, Ordering::Relaxed);
         assert_ne!(url("DE"), url("AT"), "a split catalog's region picks its shard");
         assert_eq!(url("DE"), url("DE"));

@@ -78,7 +78,9 @@ fn values_with_a_promise_are_checked_again_on_the_way_in() {
 fn a_colour_keeps_its_text_colour_and_is_checked_again() {
     // The text colour is chosen where the colour is parsed (WCAG contrast) and packed with
     // it: the app shell only reads the choice.
-    for (hex, light) in [("#e50914", true), ("#00a8e1", false), ("#113ccf", true), ("#ffffff", false), ("#1ce783", false)] {
+    for (hex, light) in
+        [("#e50914", true), ("#00a8e1", false), ("#113ccf", true), ("#ffffff", false), ("#1ce783", false)]
+    {
         let color = Color::parse(hex).unwrap();
         assert_eq!(color.wants_light_text(), light, "{hex}");
         assert_eq!(unpack::<Color>(&pack(&color)).unwrap(), color);
