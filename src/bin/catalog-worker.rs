@@ -8,9 +8,8 @@
 //! app shell (src/sources/worker.rs starts it).
 
 use catalog::Date;
-use flimmer::i18n::Locale;
 use flimmer::sources::json::{built_in, CORS_REFUSED};
-use flimmer::sources::{LoadError, Progress};
+use flimmer::sources::{LoadError, Progress, WorkerRequest};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
@@ -45,7 +44,7 @@ fn main() {
                 // No answer (offline, the site unreachable) and no copy kept, or an answer
                 // closed to us by CORS: the built-in catalog, saying why in the page's
                 // language (the request's last word), rather than no films at all.
-                let locale = url.rsplit(' ').next().and_then(Locale::parse).unwrap_or(Locale::De);
+                let locale = WorkerRequest::parse(&url).locale;
                 let note = match &answer {
                     Err(LoadError::Network(why)) => Some(locale.network_error(why)),
                     Err(LoadError::Http { status: CORS_REFUSED, url }) => Some(locale.cors_refused(url)),

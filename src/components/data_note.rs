@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::sources::CatalogSource;
 use crate::state::{use_app, use_locale, Library};
 
 /// "Stand: 27. November 2026 · Beispieldaten …", or "· Daten von TMDB; …" for TMDB live.
@@ -11,7 +10,7 @@ use crate::state::{use_app, use_locale, Library};
 pub fn data_note(library: &Library) -> impl IntoView {
     let locale = use_locale();
     let t = locale.t();
-    let live = matches!(use_app().source.get_untracked(), CatalogSource::Tmdb(_)) && library.instead_of.is_empty();
+    let live = use_app().source.get_untracked().is_live() && library.instead_of.is_empty();
     view! {
         <p class="as-of">
             {locale.as_of(library.loaded.catalog.as_of)} " · " {(!live).then_some(t.sample_data)}

@@ -6,7 +6,6 @@ use catalog::{Filter, Loosen};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::sources::CatalogSource;
 use crate::state::{use_locale, AppState};
 
 #[component]
@@ -20,8 +19,7 @@ pub fn EmptyState(
     on_change: Callback<Filter>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let live =
-        use_context::<AppState>().is_some_and(|app| matches!(app.source.get_untracked(), CatalogSource::Tmdb(_)));
+    let live = use_context::<AppState>().is_some_and(|app| app.source.get_untracked().is_live());
     view! {
         <div class="empty-state" data-testid="empty-state">
             <p class="empty-state__title">{locale.t().nothing_found}</p>

@@ -6,15 +6,14 @@ use std::pin::pin;
 
 use catalog::pack::{Indexed, RunsAsTheyCome, RUN};
 use catalog::shards::ShardIndex;
-use catalog::{CatalogError, Date, Loaded, RegionCode};
+use catalog::{CatalogError, Date, Loaded};
 use futures::future::{select, Either};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader, RequestCache, RequestMode};
 
-use super::{fetch, index, network, LoadError, Progress};
-use crate::i18n::Locale;
+use super::{fetch, index, network, LoadError, Progress, WorkerRequest};
 use crate::state::Library;
 use crate::tmdb_access::PATIENCE_MS;
 
@@ -34,9 +33,7 @@ pub async fn read(
     progress: impl Fn(Progress),
     send_films: impl Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let mut words = request.rsplitn(3, ' ');
-    let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
-    let (region, url) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+    let WorkerRequest { what: url, region, locale } = WorkerRequest::parse(request);
     // The runs of an indexed catalog go to the page as they arrive: by the last byte, the
     // page has read most of its films.
     let mut early = RunsAsTheyCome::default();
@@ -61,7 +58,7 @@ pub async fn read(
     };
     let shards = shards?;
     // The region in view, else the first one the catalog has: the page then shows that one.
-    let shard = RegionCode::parse(region).and_then(|r| shards.shard(r)).unwrap_or(&shards.shards[0]);
+    let shard = region.and_then(|r| shards.shard(r)).unwrap_or(&shards.shards[0]);
     let shard_url = web_sys::Url::new_with_base(&shard.path, url)
         .map_err(|_| damaged(format!("not a path: {:?}", shard.path)))?
         .href();

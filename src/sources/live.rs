@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use tmdb::live::Live;
 use tmdb::{Failure, Images, Request};
 
-use super::{LoadError, Progress};
+use super::{LoadError, Progress, WorkerRequest};
 use crate::i18n::Locale;
 use crate::state::Library;
 use crate::tmdb_access::{self, Access, Answer, NoAnswer, PATIENCE_MS};
@@ -49,10 +49,9 @@ pub async fn read(
     progress: &dyn Fn(Progress),
     send_films: &dyn Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
-    let mut words = request.split(' ');
-    let find = words.next().and_then(|first| param(first.strip_prefix(LIVE)?, "query"));
-    let region = words.next().and_then(RegionCode::parse).unwrap_or(RegionCode::DE);
-    let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
+    let asked = WorkerRequest::parse(request);
+    let find = asked.what.strip_prefix(LIVE).and_then(|query| param(query, "query"));
+    let (region, locale) = (asked.region.unwrap_or(RegionCode::DE), asked.locale);
     let lang = locale.lang();
     let access = match tmdb_access::load().await {
         Ok(Some(access)) => access,

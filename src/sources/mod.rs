@@ -70,6 +70,11 @@ impl CatalogSource {
         }
     }
 
+    /// Whether this is TMDB live, whose data is credited to TMDB and which TMDB's search can widen.
+    pub fn is_live(&self) -> bool {
+        matches!(self, CatalogSource::Tmdb(_))
+    }
+
     /// What the catalog worker is asked for: a URL with the region in view and the page
     /// language ("https://… DE de", `json::read`), or TMDB live's request ("tmdb DE de").
     /// The language is the last word of either.
@@ -79,6 +84,24 @@ impl CatalogSource {
             CatalogSource::Url(url, region, locale) => [url.as_str(), region.as_str(), locale.code()].join(" "),
             CatalogSource::Tmdb(request) => request.clone(),
         }
+    }
+}
+
+/// A worker's request read back (`CatalogSource::request`, `live::request`): what to read
+/// (a URL, or TMDB live's first word), the region in view, and the page language, which is
+/// the last word of every request. The catalog worker's side, in one place.
+pub struct WorkerRequest<'a> {
+    pub what: &'a str,
+    pub region: Option<RegionCode>,
+    pub locale: Locale,
+}
+
+impl WorkerRequest<'_> {
+    pub fn parse(request: &str) -> WorkerRequest<'_> {
+        let mut words = request.rsplitn(3, ' ');
+        let locale = words.next().and_then(Locale::parse).unwrap_or(Locale::De);
+        let region = words.next().and_then(RegionCode::parse);
+        WorkerRequest { what: words.next().unwrap_or_default(), region, locale }
     }
 }
 
@@ -307,5 +330,16 @@ mod tests {
         assert_ne!(finding, CatalogSource::from_param(Some("tmdb"), None, RegionCode::DE, Locale::En));
         assert!(live::is_request(&finding.request()) && live::is_request("tmdb DE de"));
         assert!(!live::is_request("https://tmdb.example/c.json DE de"));
+        // Read back by the worker.
+        let asked = WorkerRequest::parse("tmdb?query=Lola%20rennt DE en");
+        assert_eq!(
+            (asked.what, asked.region, asked.locale),
+            ("tmdb?query=Lola%20rennt", Some(RegionCode::DE), Locale::En)
+        );
+        let asked = WorkerRequest::parse("https://a.example/c.json AT de");
+        assert_eq!(
+            (asked.what, asked.region, asked.locale),
+            ("https://a.example/c.json", RegionCode::parse("AT"), Locale::De)
+        );
     }
 }

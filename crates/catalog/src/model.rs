@@ -519,11 +519,6 @@ impl Color {
         &self.hex
     }
 
-    /// Relative luminance (WCAG 2), to pick readable text on the brand colour.
-    pub fn luminance(&self) -> f32 {
-        luminance(&self.hex)
-    }
-
     /// Whether white text on this colour meets WCAG's 4.5:1 contrast, else black is used.
     pub fn wants_light_text(&self) -> bool {
         self.light_text
