@@ -594,6 +594,8 @@ pub struct Strings {
     pub loosen_button: &'static str,
     /// With TMDB live, when a search found nothing among the popular titles.
     pub find_on_tmdb: &'static str,
+    /// With TMDB live, below the last card: TMDB's next titles for this filter.
+    pub more_from_tmdb: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
@@ -652,6 +654,7 @@ static DE: Strings = Strings {
     nothing_found: "Keine Filme für diese Auswahl.",
     loosen_button: "Filter lockern",
     find_on_tmdb: "Bei TMDB suchen",
+    more_from_tmdb: "Mehr von TMDB laden",
     loading: "Katalog wird geladen …",
     load_failed: "Der Katalog konnte nicht geladen werden.",
     retry: "Erneut versuchen",
@@ -709,6 +712,7 @@ static EN: Strings = Strings {
     nothing_found: "No films for this selection.",
     loosen_button: "Loosen the filter",
     find_on_tmdb: "Search TMDB",
+    more_from_tmdb: "Load more from TMDB",
     loading: "Loading the catalog …",
     load_failed: "The catalog could not be loaded.",
     retry: "Try again",

@@ -52,13 +52,8 @@ fn Shell() -> impl IntoView {
     let source = Memo::new(move |_| {
         let search = location.search.get();
         let region = param(&search, "region").and_then(|r| RegionCode::parse(&r)).unwrap_or(reader_region);
-        // TMDB live asked to find a title (the empty state's link): what TMDB finds instead.
-        CatalogSource::from_param(
-            param(&search, "source").as_deref(),
-            param(&search, "find").as_deref(),
-            region,
-            locale.get(),
-        )
+        // TMDB live reads what the page's query asks of it (`sources::live::request`).
+        CatalogSource::from_param(param(&search, "source").as_deref(), region, locale.get(), &search)
     });
     provide_context(AppState::new(source, languages, |source, today, progress| async move {
         // A page drawn from the last catalog stays until this one is in, marked busy. Set

@@ -29,6 +29,9 @@ pub struct Library {
     /// empty when it is the catalog asked for. (Not an `Option`: the app shell would need a
     /// reader of its own for one.)
     pub instead_of: String,
+    /// Whether TMDB live has more titles for a next step of "more from TMDB"
+    /// (`tmdb::live::Live::has_more`); false for every other source.
+    pub more: bool,
 }
 
 impl Library {
@@ -37,7 +40,7 @@ impl Library {
     // 105 B (brotli) larger.
     #[inline(always)]
     pub fn new(loaded: Loaded, index: Index) -> Library {
-        Library { loaded, index, shards: Vec::new(), instead_of: String::new() }
+        Library { loaded, index, shards: Vec::new(), instead_of: String::new(), more: false }
     }
 
     /// The regions a reader can choose: those of the whole catalog, also when only one
@@ -105,6 +108,9 @@ pub struct GridPlace {
     pub search: String,
     pub shown: crate::grid_window::GridWindow,
     pub scroll_y: f64,
+    /// Whether the keyboard goes back to the grid's end: it grew by "more from TMDB",
+    /// whose button was where the focus was.
+    pub at_end: bool,
 }
 
 impl AppState {

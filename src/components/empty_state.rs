@@ -6,6 +6,7 @@ use catalog::{Filter, Loosen};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::sources::live;
 use crate::state::{use_locale, AppState};
 
 #[component]
@@ -48,7 +49,9 @@ pub fn EmptyState(
                     hidden=move || filter.with(|f| f.text.trim().is_empty())
                     on:click=move |_| {
                         let text = filter.with_untracked(|f| f.text.trim().to_owned());
-                        navigate(&with_param(&location.search.get_untracked(), "find", Some(&text)), Default::default());
+                        // A new search starts from its first step (`more=`).
+                        let search = with_param(&location.search.get_untracked(), live::MORE, None);
+                        navigate(&with_param(&search, live::FIND, Some(&text)), Default::default());
                     }
                 >
                     {locale.t().find_on_tmdb}

@@ -36,14 +36,20 @@ pub fn FilmGrid(
     /// The part of every card link after the path, built once per list.
     #[prop(into)]
     link_query: Signal<String>,
-    /// A click anywhere in the grid (the page notes where the reader was).
-    on_click: Callback<()>,
+    /// A click anywhere in the grid (false: the page notes where the reader was); or
+    /// (true) on the end's button once every card is shown, when TMDB has more to list
+    /// (`more_from_tmdb`): the page asks TMDB for more.
+    on_click: Callback<bool>,
+    more_from_tmdb: bool,
 ) -> impl IntoView {
     let app = use_app();
     let locale = use_locale();
     let today = app.today;
     let grid = NodeRef::<Ul>::new();
     let len = move || results.with_untracked(|r| r.films.len());
+    let has_more = move || shown.with(|w| results.with(|r| w.has_more(r.films.len())));
+    // One caller of `run`, which wasm-opt then inlines (two callers cost the shell more).
+    let clicked = move |more: bool| on_click.run(more);
 
     // Moves the window. A page that leaves it is measured first (the DOM still shows the
     // old window), so its space keeps the page's length and nothing on screen moves.
@@ -101,7 +107,7 @@ pub fn FilmGrid(
     };
 
     view! {
-        <ul class="film-grid" role="list" node_ref=grid on:click=move |_| on_click.run(())>
+        <ul class="film-grid" role="list" node_ref=grid on:click=move |_| clicked(false)>
             <li class="film-grid__space" aria-hidden="true" style=move || space(shown.with(GridWindow::space_above))></li>
             <For each=mounted key=|i| *i let:i>
                 {
@@ -123,17 +129,24 @@ pub fn FilmGrid(
             </For>
             <li class="film-grid__space" aria-hidden="true" style=move || space(shown.with(GridWindow::space_below))></li>
         </ul>
-        <Show when=move || shown.with(|w| results.with(|r| w.has_more(r.films.len())))>
+        <Show when=move || more_from_tmdb || has_more()>
             <button
                 type="button"
                 class="button film-grid__more"
                 data-testid="show-more"
                 on:click=move |_| {
-                    first_screen.set(false);
-                    move_window(|w, len, measure| w.more(len, measure));
+                    if has_more() {
+                        first_screen.set(false);
+                        move_window(|w, len, measure| w.more(len, measure));
+                    } else {
+                        clicked(true);
+                    }
                 }
             >
-                {move || locale.show_more(shown.with(|w| results.with(|r| w.left(r.films.len()))).min(PAGE))}
+                {move || match has_more() {
+                    true => locale.show_more(shown.with(|w| results.with(|r| w.left(r.films.len()))).min(PAGE)),
+                    false => locale.t().more_from_tmdb.to_owned(),
+                }}
             </button>
         </Show>
     }

@@ -8,11 +8,12 @@ use catalog::{loosen_hint, my_services, Filter, Problem, Reason};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::components::{data_note, EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::grid_window::GridWindow;
 use crate::pages::{use_url_filter, with_catalog};
-use crate::sources::CatalogSource;
+use crate::sources::{live, CatalogSource};
 use crate::state::{use_app, use_locale, GridPlace, Library};
 
 #[component]
@@ -41,20 +42,34 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     if let Some(place) = returning {
         // After the cards are drawn, and after the router's own scroll to the top.
         request_animation_frame(move || {
-            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.scroll_y));
+            request_animation_frame(move || {
+                window().scroll_to_with_x_and_y(0.0, place.scroll_y);
+                // The focus was on the button that grew the grid, which is drawn anew: the
+                // keyboard goes on from the grid's end button, or else its last card.
+                // (The grid's last child is the space below its cards.)
+                let found = |css| document().query_selector(css).ok().flatten();
+                let end = found(".film-grid__more").or_else(|| found(".film-grid__item:nth-last-child(2) a"));
+                if let Some(end) = end.filter(|_| place.at_end) {
+                    let _ = end.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
         });
     }
-    let note_place = move |()| {
+    // Notes the window and scroll offset on screen as the place of the list `search` names.
+    let note_place = move |search: String, at_end: bool| {
         let scroll_y = window().scroll_y().unwrap_or(0.0);
-        let search = location.search.get_untracked();
-        app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y }));
+        app.grid_place.set_value(Some(GridPlace { search, shown: shown.get_untracked(), scroll_y, at_end }));
     };
     // A window belongs to one list: back or forward to another list starts that one at its
     // first page (a window deep into a long list would show a short one as empty space).
-    // A list the reader changes (`go`) has its new window already.
+    // A list the reader changes (`go`) has its new window already; one that grows (more
+    // from TMDB) had this window noted for its query, and keeps it.
     Effect::new(move |previous: Option<String>| {
         let search = location.search.get();
-        if previous.is_some_and(|p| p != search) && !shown.with_untracked(GridWindow::is_new) {
+        let noted = app
+            .grid_place
+            .with_value(|p| p.as_ref().is_some_and(|p| p.search == search && shown.with_untracked(|w| *w == p.shown)));
+        if previous.is_some_and(|p| p != search) && !shown.with_untracked(GridWindow::is_new) && !noted {
             shown.set(GridWindow::default());
         }
         search
@@ -121,6 +136,25 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         }
         set_timeout_with_handle(move || announced.set(text), Duration::from_millis(700)).ok()
     });
+    // A click in the grid notes where the reader was. With TMDB live, which holds what
+    // TMDB's lists named so far, the grid's end button then asks TMDB for the next step
+    // (`more=`): more of its discover for this filter, or of the search on screen. The
+    // catalog comes back larger, and the grid stays where the reader was: the place is
+    // noted for the next query (the Effect above keeps the window, the next catalog's page
+    // scrolls back to it).
+    let on_grid_click = Callback::new({
+        let navigate = navigate.clone();
+        move |more: bool| {
+            let search = location.search.get_untracked();
+            if !more {
+                return note_place(search, false);
+            }
+            let next = live::more(&search);
+            note_place(next.trim_start_matches('?').to_owned(), true);
+            let url = format!("{}{next}", location.pathname.get_untracked());
+            navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    });
     // The part of every card link after the path, built once per filter, not per card.
     let link_query = Memo::new(move |_| filter.with(|f| with_filter(&location.search.get(), f)));
 
@@ -181,7 +215,8 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     shown=shown
                     first_screen=first_screen
                     link_query=link_query
-                    on_click=Callback::new(note_place)
+                    on_click=on_grid_click
+                    more_from_tmdb=library.more
                 />
             </section>
         </div>

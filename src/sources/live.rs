@@ -5,7 +5,7 @@
 //! request to the API base.
 
 use catalog::query::{param, with_param};
-use catalog::{Date, Loaded, RegionCode};
+use catalog::{Date, Filter, Loaded, RegionCode};
 use futures::future::join_all;
 use futures::stream::{self, StreamExt};
 use serde::de::DeserializeOwned;
@@ -20,12 +20,39 @@ use crate::tmdb_access::{self, Access, Answer, NoAnswer, PATIENCE_MS};
 /// `source=tmdb`, and the first word of the worker's request (`CatalogSource::Tmdb`).
 pub const LIVE: &str = "tmdb";
 
-/// The worker's request for `region`'s live catalog in `locale`: "tmdb DE de"; or, when
-/// the reader asked TMDB to find a title (`find=` in the page's URL), what TMDB finds:
-/// "tmdb?query=Lola%20rennt DE de" (its first word holds no space).
-pub fn request(region: RegionCode, locale: Locale, find: Option<&str>) -> String {
-    let first = format!("{LIVE}{}", find.map_or_else(String::new, |text| with_param("", "query", Some(text))));
-    [&first, region.as_str(), locale.code()].join(" ")
+/// The worker's request for `region`'s live catalog in `locale`, from the page's query
+/// `search`: "tmdb DE de", the region's most popular titles; or, when the reader asked
+/// TMDB to find a title ([`FIND`]), what TMDB finds: "tmdb?find=Lola%20rennt DE de" (its
+/// first word holds no space).
+///
+/// Once the reader asked for more ([`MORE`], [`more`]), the page's whole query but its
+/// search words: the steps, and the filter they follow (the worker asks TMDB's discover
+/// for it, `tmdb::live::Live::more`). The list on screen is then TMDB's answer for the
+/// filter on screen, so another filter loads anew; typing still searches what is there.
+pub fn request(region: RegionCode, locale: Locale, search: &str) -> String {
+    let find = param(search, FIND);
+    let query = match param(search, MORE) {
+        // The filter in its canonical form: the same filter is the same request, however
+        // the URL writes it.
+        Some(steps) => {
+            let filter = Filter { text: String::new(), ..Filter::from_query(search, region) };
+            with_param(&with_param(&format!("?{}", filter.to_query()), MORE, Some(&steps)), FIND, find.as_deref())
+        }
+        None => with_param("", FIND, find.as_deref()),
+    };
+    [&format!("{LIVE}{query}"), region.as_str(), locale.code()].join(" ")
+}
+
+/// The page's URL parameter for what TMDB is asked to find (the empty state's button).
+pub const FIND: &str = "find";
+
+/// The page's URL parameter for the steps of "more from TMDB" asked for (2 and up).
+pub const MORE: &str = "more";
+
+/// The page's query after "more from TMDB": one step further.
+pub fn more(search: &str) -> String {
+    let steps = param(search, MORE).and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
+    with_param(search, MORE, Some(&(steps + 1).to_string()))
 }
 
 /// Whether the worker was asked for a live catalog ([`request`]), not a catalog's URL.
@@ -50,7 +77,9 @@ pub async fn read(
     send_films: &dyn Fn(Vec<u8>),
 ) -> Result<Library, LoadError> {
     let asked = WorkerRequest::parse(request);
-    let find = asked.what.strip_prefix(LIVE).and_then(|query| param(query, "query"));
+    let query = asked.what.strip_prefix(LIVE).unwrap_or_default();
+    let find = param(query, FIND);
+    let steps = param(query, MORE).and_then(|n| n.parse().ok()).unwrap_or(1);
     let (region, locale) = (asked.region.unwrap_or(RegionCode::DE), asked.locale);
     let lang = locale.lang();
     let access = match tmdb_access::load().await {
@@ -60,7 +89,9 @@ pub async fn read(
     };
     let images = Images::new(access.images.as_str()).unwrap_or_default();
     let client = Client { access, locale, received: Default::default(), kept: Default::default(), progress };
-    let mut live = Live::new(region, lang, images).finding(find.as_deref().unwrap_or_default());
+    let mut live = Live::new(region, lang, images)
+        .finding(find.as_deref().unwrap_or_default())
+        .more(steps, Filter::from_query(query, region));
 
     let lists = live.lists();
     let pages = join_all(lists.iter().map(|(_, r)| client.get(r))).await;
@@ -87,8 +118,9 @@ pub async fn read(
     progress(Progress::Reading);
     // Dated by its oldest answer: today's, or a copy the offline app kept on an earlier day.
     let as_of = client.kept.get().map_or(today, |kept| kept.min(today));
+    let more = live.has_more();
     let loaded = Loaded { catalog: live.finish(as_of), skipped: Vec::new() };
-    Ok(super::json::hand_over(loaded, today, send_films))
+    Ok(Library { more, ..super::json::hand_over(loaded, today, send_films) })
 }
 
 /// Why an answer gave nothing: a problem of that answer alone, or one that every further

@@ -56,13 +56,13 @@ impl PartialEq for CatalogSource {
 }
 
 impl CatalogSource {
-    /// Reads `source=`: `tmdb` is TMDB live (`live` names region and language, and what
-    /// TMDB is asked to `find`, if anything); absent, `builtin` or anything that is not an
+    /// Reads `source=`: `tmdb` is TMDB live (`live::request` names region and language,
+    /// and what the page's query `search` asks of TMDB); absent, `builtin` or anything that is not an
     /// https URL means the built-in catalog, so a broken link still opens a working page.
     /// `region` is the one in view.
-    pub fn from_param(value: Option<&str>, find: Option<&str>, region: RegionCode, locale: Locale) -> CatalogSource {
+    pub fn from_param(value: Option<&str>, region: RegionCode, locale: Locale, search: &str) -> CatalogSource {
         if value == Some(live::LIVE) {
-            return CatalogSource::Tmdb(live::request(region, locale, find));
+            return CatalogSource::Tmdb(live::request(region, locale, search));
         }
         match value.and_then(HttpsUrl::parse) {
             Some(url) => CatalogSource::Url(url, region, locale),
@@ -296,9 +296,9 @@ mod tests {
     fn url(region: &str) -> CatalogSource {
         CatalogSource::from_param(
             Some("https://a.example/world/index.json"),
-            None,
             RegionCode::parse(region).unwrap(),
             Locale::De,
+            "",
         )
     }
 
@@ -309,33 +309,49 @@ mod tests {
         assert_eq!(url("DE"), url("AT"), "a whole catalog is one for every region");
         assert_ne!(
             url("DE"),
-            CatalogSource::from_param(Some("https://b.example/c.json"), None, RegionCode::DE, Locale::De)
+            CatalogSource::from_param(Some("https://b.example/c.json"), RegionCode::DE, Locale::De, "")
         );
         SPLIT.store(true, Ordering::Relaxed);
         assert_ne!(url("DE"), url("AT"), "a split catalog's region picks its shard");
         assert_eq!(url("DE"), url("DE"));
         SPLIT.store(false, Ordering::Relaxed);
         // TMDB live names region and language; anything else is the built-in catalog.
-        let tmdb = |region| CatalogSource::from_param(Some("tmdb"), None, region, Locale::De);
-        assert_ne!(tmdb(RegionCode::DE), tmdb(RegionCode::parse("AT").unwrap()));
+        let tmdb = |region, search| CatalogSource::from_param(Some("tmdb"), region, Locale::De, search);
+        assert_ne!(tmdb(RegionCode::DE, ""), tmdb(RegionCode::parse("AT").unwrap(), ""));
         assert_eq!(
-            CatalogSource::from_param(Some("javascript:alert(1)"), None, RegionCode::DE, Locale::De),
+            CatalogSource::from_param(Some("javascript:alert(1)"), RegionCode::DE, Locale::De, ""),
             CatalogSource::BuiltIn
         );
         assert_eq!(url("AT").request(), "https://a.example/world/index.json AT de");
-        assert_eq!(tmdb(RegionCode::DE).request(), "tmdb DE de");
+        assert_eq!(tmdb(RegionCode::DE, "").request(), "tmdb DE de");
+        // The popular titles, whatever the filter and search words on screen.
+        assert_eq!(tmdb(RegionCode::DE, "region=DE&source=tmdb&services=netflix&q=heat").request(), "tmdb DE de");
         // Asked to find a title: TMDB's search, another catalog; the language stays last.
-        let finding = CatalogSource::from_param(Some("tmdb"), Some("Lola rennt"), RegionCode::DE, Locale::En);
-        assert_eq!(finding.request(), "tmdb?query=Lola%20rennt DE en");
-        assert_ne!(finding, CatalogSource::from_param(Some("tmdb"), None, RegionCode::DE, Locale::En));
+        let finding =
+            CatalogSource::from_param(Some("tmdb"), RegionCode::DE, Locale::En, "source=tmdb&find=Lola+rennt");
+        assert_eq!(finding.request(), "tmdb?find=Lola%20rennt DE en");
+        assert_ne!(finding, CatalogSource::from_param(Some("tmdb"), RegionCode::DE, Locale::En, "source=tmdb"));
         assert!(live::is_request(&finding.request()) && live::is_request("tmdb DE de"));
         assert!(!live::is_request("https://tmdb.example/c.json DE de"));
-        // Read back by the worker.
-        let asked = WorkerRequest::parse("tmdb?query=Lola%20rennt DE en");
+        // More from TMDB: a step further, for the filter on screen (not its search words).
+        let more = live::more("region=DE&source=tmdb&services=netflix&q=heat");
+        assert_eq!(more, "?region=DE&source=tmdb&services=netflix&q=heat&more=2");
+        assert_eq!(live::more(&more), "?region=DE&source=tmdb&services=netflix&q=heat&more=3");
+        let browsing = tmdb(RegionCode::DE, &more);
+        assert_eq!(browsing.request(), "tmdb?region=DE&services=netflix&types=flatrate&more=2 DE de");
+        let reordered = tmdb(RegionCode::DE, "services=netflix&q=heat&region=DE&more=2&source=tmdb");
+        assert_eq!(browsing, reordered, "the same query, in another order");
+        let (typed, other) = (more.replace("heat", "hea"), more.replace("netflix", "mubi"));
+        assert_eq!(browsing, tmdb(RegionCode::DE, &typed), "typing searches what is there");
+        assert_ne!(browsing, tmdb(RegionCode::DE, &other), "another filter loads anew");
+        let asked = WorkerRequest::parse("tmdb?find=Lola%20rennt DE en");
         assert_eq!(
             (asked.what, asked.region, asked.locale),
-            ("tmdb?query=Lola%20rennt", Some(RegionCode::DE), Locale::En)
+            ("tmdb?find=Lola%20rennt", Some(RegionCode::DE), Locale::En)
         );
+        // A search asked of TMDB goes on with more steps of it.
+        let lola = tmdb(RegionCode::DE, "source=tmdb&find=Lola+rennt&more=3");
+        assert_eq!(lola.request(), "tmdb?region=DE&types=flatrate&more=3&find=Lola%20rennt DE de");
         let asked = WorkerRequest::parse("https://a.example/c.json AT de");
         assert_eq!(
             (asked.what, asked.region, asked.locale),

@@ -332,6 +332,47 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  test('more from TMDB: the grid\'s end asks TMDB\'s discover for the filter on screen, step by step, until TMDB has no more', async () => {
+    const page = await openSaved();
+    // One title per list page: the popular walk holds The Godfather and Heat of the four
+    // films the fake offers in DE (and Dark).
+    tmdb.pageSize = 1;
+    try {
+      await page.goto(`${app.url}/?source=tmdb&region=DE&kind=movie`);
+      await card(page, 'tmdb:949').waitFor({ timeout: 30_000 });
+      assert.deepEqual(await gridIds(page), ['tmdb:238', 'tmdb:949']);
+      const more = byId(page, 'show-more');
+      await page.waitFor(async () => (await more.text()).trim() === 'Mehr von TMDB laden', { message: 'the grid to offer more from TMDB' });
+      const asked = tmdb.requests.length;
+      await more.click();
+      for (const id of ['tmdb:104', 'tmdb:582']) await card(page, id).waitFor({ timeout: 30_000 });
+      assert.deepEqual(await gridIds(page), ['tmdb:104', 'tmdb:238', 'tmdb:582', 'tmdb:949']);
+      assert.match(await page.url(), /[?&]more=2(&|$)/);
+      // The step asked TMDB's discover for this filter: movies only, flatrate (the reader's
+      // way to watch), in DE, pages 1 to 4; the popular lists as before.
+      const lists = tmdb.requests.slice(asked).filter((r) => r.method === 'GET' && /^\/3\/discover\//.test(r.path));
+      const filtered = lists.filter((r) => r.query.get('with_watch_monetization_types') === 'flatrate');
+      assert.deepEqual(filtered.map((r) => `${r.path} ${r.query.get('page')}`).sort(),
+        ['/3/discover/movie 1', '/3/discover/movie 2', '/3/discover/movie 3', '/3/discover/movie 4']);
+      assert.ok(filtered.every((r) => r.query.get('watch_region') === 'DE' && r.headers.authorization === `Bearer ${TMDB_TOKEN}`));
+      assert.ok(lists.some((r) => r.path === '/3/discover/tv'), 'the popular series as before');
+      // TMDB listed its last page: no more to ask for. The keyboard goes on from the grid's
+      // last card (the button it was on is gone).
+      await page.waitFor(async () => !(await more.isVisible()), { message: 'the button to go once TMDB has no more' });
+      await page.waitFor(() => page.eval(() => [...document.querySelectorAll('.film-grid .film-card__link')].at(-1) === document.activeElement),
+        { message: 'the focus on the grid\'s last card' });
+      // A search typed now searches what is there, without asking TMDB again.
+      const before = apiGets(/^\/3\//).length;
+      await setText(page, page.$('input[type="search"]'), 'lola');
+      await page.waitFor(async () => JSON.stringify(await gridIds(page)) === '["tmdb:104"]', { message: 'the search to find Lola rennt' });
+      await sleep(500);
+      assert.equal(apiGets(/^\/3\//).length, before, `typing asks TMDB nothing: ${apiGets(/^\/3\//).slice(before).map((r) => r.url).join(' ')}`);
+    } finally {
+      tmdb.pageSize = 3;
+    }
+    await page.close();
+  });
+
   test('a title whose details fail (500, cut JSON) is left out, and the others show', async () => {
     const page = await openSaved();
     // (The preflights pass: a refused one is a CORS failure, which looks like no network.)

@@ -8,7 +8,11 @@
 //!    in the reader's region, on any of our services, every way to watch, most popular
 //!    first: up to 80 titles. Or, when the reader asked TMDB to find a title the popular
 //!    ones do not hold ([`Live::finding`]), the first page of TMDB's `search` for movies
-//!    and for series: up to 40 titles, whatever services they are on.
+//!    and for series: up to 40 titles, whatever services they are on. When the reader asks
+//!    for more ([`Live::more`], step by step up to [`MAX_STEPS`]), the popular titles are
+//!    joined by more of TMDB's discover for the reader's own filter (services, ways to
+//!    watch, genres, years, runtime, rating, language, age rating, sort: as far as TMDB
+//!    can filter, `crate::request::discover`), or by more pages of its search.
 //! 2. **Details** ([`Live::details`]): each title's details with credits, watch providers
 //!    and age ratings, in the page's language only (one request per title).
 //! 3. **Catalog** ([`Live::finish`]): the films with an offer in the region, with their
@@ -18,15 +22,21 @@
 //! The catalog then goes through the app's usual path (indexed, filtered and counted in
 //! the browser): the live counts count these titles.
 
-use catalog::{Catalog, Date, Film, Kind, LangCode, ProviderId, RegionCode};
+use catalog::{Catalog, Date, Film, Filter, Kind, LangCode, ProviderId, RegionCode};
 
 use crate::gather::{lists_filter, Providers, Titles};
 use crate::request::{details, discover, search, Request};
 use crate::services::SERVICES;
 use crate::{film_from_details, Details, FilmDetails, Images, Page};
 
-/// List pages read per kind (20 titles each).
+/// List pages read per kind (20 titles each), and per step of "more".
 pub const PAGES: u32 = 2;
+
+/// The steps of "more" a reader can ask for. Each step walks the lists from their first
+/// page again (a worker holds nothing between two requests; an answer read before comes
+/// from the browser's cache, where TMDB's caching headers allow): step 5 asks for up to
+/// 520 titles' details.
+pub const MAX_STEPS: u32 = 5;
 
 /// The regions whose offers a live catalog keeps besides the reader's: those of the app's
 /// own catalog.
@@ -43,6 +53,12 @@ pub struct Live {
     providers: Providers,
     /// What the reader asked TMDB to find, if anything: then the lists are its search.
     finding: Option<String>,
+    /// How many steps of lists to read (1: the popular titles), and the reader's filter
+    /// that the steps after the first follow.
+    steps: u32,
+    filter: Option<Filter>,
+    /// Whether a list's last page read has pages after it: a next step finds more.
+    more_listed: bool,
     /// Titles whose details gave no film of the region (no offer there, no year, …).
     pub skipped: usize,
 }
@@ -57,6 +73,9 @@ impl Live {
             films: Vec::new(),
             providers: Providers::default(),
             finding: None,
+            steps: 1,
+            filter: None,
+            more_listed: false,
             skipped: 0,
         }
     }
@@ -69,22 +88,63 @@ impl Live {
         Live { finding: (!text.is_empty()).then(|| text.to_owned()), ..self }
     }
 
-    /// The list requests: movies, then series, page by page.
-    pub fn lists(&self) -> Vec<(Kind, Request)> {
-        if let Some(text) = &self.finding {
-            return Kind::ALL.into_iter().map(|kind| (kind, search(kind, text, self.lang, 1))).collect();
+    /// `steps` steps of lists (clamped to 1 ..= [`MAX_STEPS`]): with search, that many
+    /// pages of it per kind; else, from the second step on, the popular titles joined by
+    /// [`PAGES`] × `steps` pages per kind of TMDB's discover for `filter` (in the reader's
+    /// region; no services chosen means ours; only the kinds it asks for).
+    pub fn more(self, steps: u32, mut filter: Filter) -> Live {
+        filter.region = self.region;
+        if filter.services.is_empty() {
+            filter.services = our_services().into_iter().collect();
         }
-        let filter = lists_filter(self.region, our_services());
-        Kind::ALL
-            .into_iter()
-            .flat_map(|kind| (1..=PAGES).map(move |page| (kind, page)))
-            .map(|(kind, page)| (kind, discover(kind, &filter, self.lang, page)))
-            .collect()
+        Live { steps: steps.clamp(1, MAX_STEPS), filter: Some(filter), ..self }
+    }
+
+    /// The last page read of the lists that grow with each step.
+    fn last_page(&self) -> u32 {
+        match (&self.finding, &self.filter) {
+            (Some(_), _) => self.steps,
+            (None, Some(_)) if self.steps > 1 => PAGES * self.steps,
+            _ => PAGES,
+        }
+    }
+
+    /// The list requests: movies, then series, page by page; each once.
+    pub fn lists(&self) -> Vec<(Kind, Request)> {
+        let last = self.last_page();
+        if let Some(text) = &self.finding {
+            return Kind::ALL
+                .into_iter()
+                .flat_map(|kind| (1..=last).map(move |page| (kind, search(kind, text, self.lang, page))))
+                .collect();
+        }
+        let popular = lists_filter(self.region, our_services());
+        let mut lists: Vec<(Kind, Request)> = Vec::new();
+        for kind in Kind::ALL {
+            let pages = (1..=PAGES).map(|page| discover(kind, &popular, self.lang, page));
+            let asked =
+                self.filter.as_ref().filter(|f| self.steps > 1 && (f.kinds.is_empty() || f.kinds.contains(&kind)));
+            let more = asked.into_iter().flat_map(|f| (1..=last).map(move |page| discover(kind, f, self.lang, page)));
+            for request in pages.chain(more) {
+                if !lists.iter().any(|(_, r)| *r == request) {
+                    lists.push((kind, request));
+                }
+            }
+        }
+        lists
     }
 
     /// Adds a list page of `kind`.
     pub fn add_list(&mut self, kind: Kind, page: &Page) {
         self.titles.add_page(kind, page);
+        if page.page >= self.last_page() && page.total_pages > page.page {
+            self.more_listed = true;
+        }
+    }
+
+    /// Whether the reader can ask for another step and TMDB has more to list.
+    pub fn has_more(&self) -> bool {
+        self.more_listed && self.steps < MAX_STEPS
     }
 
     /// The details requests of every title listed, most popular first; asked once the

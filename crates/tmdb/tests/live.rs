@@ -127,3 +127,84 @@ fn films_come_in_the_catalog_order() {
     let ids: Vec<String> = live.finish(TODAY).films.iter().map(|f| f.id.as_str().to_owned()).collect();
     assert_eq!(ids, ["tmdb:949", "tmdb:950"]);
 }
+
+#[test]
+fn more_joins_the_popular_titles_with_tmdbs_discover_for_the_readers_filter() {
+    let mut filter = catalog::Filter::from_query("region=AT&services=netflix&genres=horror&kind=movie", RegionCode::DE);
+    filter.text = String::new();
+    let live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(2, filter);
+    let lists = live.lists();
+    let urls: Vec<String> = lists.iter().map(|(_, r)| r.url("")).collect();
+    // The popular titles as before: PAGES per kind, on every service of ours.
+    let popular = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).lists();
+    for (_, request) in &popular {
+        assert!(lists.iter().any(|(_, r)| r == request), "{request:?} still asked");
+    }
+    // Then two steps of the filter's discover: movies only (the filter asks for movies),
+    // on Netflix, horror, in the region in view (DE, not the filter's AT).
+    let more: Vec<&(Kind, tmdb::Request)> = lists.iter().filter(|(_, r)| r.get("with_genres").is_some()).collect();
+    assert_eq!(more.len(), 2 * PAGES as usize, "{urls:#?}");
+    assert!(more.iter().all(|(kind, r)| *kind == Kind::Movie
+        && r.get("with_watch_providers") == Some("8")
+        && r.get("watch_region") == Some("DE")));
+    let pages: Vec<&str> = more.iter().map(|(_, r)| r.get("page").unwrap()).collect();
+    assert_eq!(pages, ["1", "2", "3", "4"]);
+}
+
+#[test]
+fn more_without_a_filter_of_its_own_asks_the_next_pages_once() {
+    // The reader's filter is the popular one (every way to watch, every service of ours):
+    // its first pages are not asked twice.
+    let mut filter = catalog::Filter::new(RegionCode::DE);
+    filter.types = catalog::Monetization::ALL.into_iter().collect();
+    let live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(2, filter.clone());
+    let lists = live.lists();
+    assert_eq!(lists.len(), 2 * 2 * PAGES as usize);
+    for (i, (_, a)) in lists.iter().enumerate() {
+        assert!(!lists[..i].iter().any(|(_, b)| a == b), "{a:?} asked twice");
+    }
+    // Steps are bounded.
+    let far = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(99, filter);
+    assert_eq!(far.lists().len(), 2 * tmdb::live::MAX_STEPS as usize * PAGES as usize);
+}
+
+#[test]
+fn more_of_a_search_asks_its_next_pages() {
+    let live = Live::new(RegionCode::DE, LangCode::EN, Images::tmdb())
+        .finding("lola")
+        .more(3, catalog::Filter::new(RegionCode::DE));
+    let pages: Vec<(Kind, String)> =
+        live.lists().iter().map(|(k, r)| (*k, format!("{} {}", r.path, r.get("page").unwrap()))).collect();
+    assert_eq!(pages.len(), 6);
+    assert_eq!(pages[2], (Kind::Movie, "/search/movie 3".to_owned()));
+    assert_eq!(pages[5], (Kind::Show, "/search/tv 3".to_owned()));
+}
+
+#[test]
+fn there_is_more_while_the_last_page_read_has_pages_after_it() {
+    let page = |n: u32, total: u32| -> Page {
+        let mut page: Page = ok(&sample("discover_movie_page1.json"));
+        page.page = n;
+        page.total_pages = total;
+        page
+    };
+    let mut live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb());
+    live.add_list(Kind::Movie, &page(1, 1));
+    assert!(!live.has_more(), "a first page that is the last");
+    live.add_list(Kind::Movie, &page(PAGES, PAGES + 1));
+    assert!(live.has_more());
+    // Step 2: the popular lists' last page says nothing; the filter's last page does.
+    let mut live =
+        Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(2, catalog::Filter::new(RegionCode::DE));
+    live.add_list(Kind::Movie, &page(PAGES, 500));
+    assert!(!live.has_more());
+    live.add_list(Kind::Show, &page(2 * PAGES, 2 * PAGES));
+    assert!(!live.has_more(), "the filter's lists end there");
+    live.add_list(Kind::Movie, &page(2 * PAGES, 500));
+    assert!(live.has_more());
+    // The last step allowed offers no more.
+    let mut last =
+        Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(99, catalog::Filter::new(RegionCode::DE));
+    last.add_list(Kind::Movie, &page(PAGES * tmdb::live::MAX_STEPS, 500));
+    assert!(!last.has_more());
+}
