@@ -88,7 +88,19 @@ pub async fn read(
         Err(detail) => return Err(LoadError::Network(detail)),
     };
     let images = Images::new(access.images.as_str()).unwrap_or_default();
-    let client = Client { access, locale, received: Default::default(), kept: Default::default(), progress };
+    // A step of "more" takes what the steps before it received from the answers kept; every
+    // walk keeps its answers for the next step.
+    let recent = super::recent::open().await;
+    let client = Client {
+        access,
+        locale,
+        received: Default::default(),
+        kept: Default::default(),
+        progress,
+        recent,
+        reuse: steps > 1,
+        storing: Default::default(),
+    };
     let mut live = Live::new(region, lang, images)
         .finding(find.as_deref().unwrap_or_default())
         .more(steps, Filter::from_query(query, region));
@@ -116,6 +128,8 @@ pub async fn read(
         return Err(e);
     }
     progress(Progress::Reading);
+    // Kept before the worker ends (`recent::keep`).
+    join_all(client.storing.take()).await;
     // Dated by its oldest answer: today's, or a copy the offline app kept on an earlier day.
     let as_of = client.kept.get().map_or(today, |kept| kept.min(today));
     let more = live.has_more();
@@ -147,12 +161,24 @@ struct Client<'a> {
     /// public/service-worker.js), when the network failed and it answered instead.
     kept: std::cell::Cell<Option<Date>>,
     progress: &'a dyn Fn(Progress),
+    /// Answers kept for the next step (`super::recent`), and whether this walk is a step
+    /// that may take them instead of asking TMDB.
+    recent: Option<wasm_bindgen::JsValue>,
+    reuse: bool,
+    storing: std::cell::RefCell<Vec<wasm_bindgen_futures::JsFuture>>,
 }
 
 impl Client<'_> {
     /// One answer of TMDB, read as `T`; a 429 is waited out (at most [`MAX_WAIT`] seconds,
     /// [`MAX_WAITS`] times), counting down.
     async fn get<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Problem> {
+        let url = request.url(self.access.api.as_str());
+        let recent = self.recent.as_ref();
+        if let Some(cache) = recent.filter(|_| self.reuse) {
+            if let Some(value) = super::recent::get(cache, &url).await.and_then(|b| tmdb::decode::<T>(200, &b).ok()) {
+                return Ok(value);
+            }
+        }
         let mut waits = 0;
         loop {
             let answer = match self.access.get(request).await {
@@ -170,7 +196,12 @@ impl Client<'_> {
             self.received.set(self.received.get() + body.len() as u64);
             (self.progress)(Progress::Received(self.received.get()));
             match tmdb::decode::<T>(status, &body) {
-                Ok(value) => return Ok(value),
+                Ok(value) => {
+                    if let Some(stored) = recent.and_then(|cache| super::recent::keep(cache, &url, &body)) {
+                        self.storing.borrow_mut().push(stored);
+                    }
+                    return Ok(value);
+                }
                 Err(Failure::Unauthorized { .. }) => {
                     return Err(Problem::EndsWalk(LoadError::Said(self.locale.token_error(true).to_owned())))
                 }
@@ -187,7 +218,6 @@ impl Client<'_> {
                     )))
                 }
                 Err(_) => {
-                    let url = request.url(self.access.api.as_str());
                     return Err(Problem::OneAnswer(LoadError::Http { status, url }));
                 }
             }

@@ -14,6 +14,7 @@ use crate::state::Library;
 
 pub mod json;
 pub mod live;
+pub mod recent;
 pub mod worker;
 
 /// The path the shipped catalog is served at, packed from `public/catalog.json` at build

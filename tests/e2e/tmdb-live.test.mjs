@@ -355,7 +355,14 @@ for (const engine of engines()) describe(engine, () => {
       assert.deepEqual(filtered.map((r) => `${r.path} ${r.query.get('page')}`).sort(),
         ['/3/discover/movie 1', '/3/discover/movie 2', '/3/discover/movie 3', '/3/discover/movie 4']);
       assert.ok(filtered.every((r) => r.query.get('watch_region') === 'DE' && r.headers.authorization === `Bearer ${TMDB_TOKEN}`));
-      assert.ok(lists.some((r) => r.path === '/3/discover/tv'), 'the popular series as before');
+      // What the first step received is not asked again: the popular lists, and the
+      // details of the films already shown (src/sources/recent.rs). Not in WebKit (GTK,
+      // under WebDriver): what one worker puts in Cache Storage, the next one's match()
+      // does not find, though keys() lists the cache; so there every step asks anew.
+      if (engine !== 'webkit') {
+        assert.deepEqual(lists.filter((r) => r.query.get('with_watch_monetization_types') !== 'flatrate'), [], 'the popular lists asked again');
+        for (const path of ['/3/movie/238', '/3/movie/949', '/3/tv/70523']) assert.equal(apiGets(path).length, 1, `${path} asked once`);
+      }
       // TMDB listed its last page: no more to ask for. The keyboard goes on from the grid's
       // last card (the button it was on is gone).
       await page.waitFor(async () => !(await more.isVisible()), { message: 'the button to go once TMDB has no more' });

@@ -33,9 +33,8 @@ use crate::{film_from_details, Details, FilmDetails, Images, Page};
 pub const PAGES: u32 = 2;
 
 /// The steps of "more" a reader can ask for. Each step walks the lists from their first
-/// page again (a worker holds nothing between two requests; an answer read before comes
-/// from the browser's cache, where TMDB's caching headers allow): step 5 asks for up to
-/// 520 titles' details.
+/// page again (a worker holds nothing between two requests; the app keeps TMDB's answers
+/// for the next step): step 5 names up to 520 titles.
 pub const MAX_STEPS: u32 = 5;
 
 /// The regions whose offers a live catalog keeps besides the reader's: those of the app's
