@@ -47,9 +47,11 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 // The focus was on the button that grew the grid, which is drawn anew: the
                 // keyboard goes on from the grid's end button, or else its last card.
                 // (The grid's last child is the space below its cards.)
+                if !place.at_end {
+                    return;
+                }
                 let found = |css| document().query_selector(css).ok().flatten();
-                let end = found(".film-grid__more").or_else(|| found(".film-grid__item:nth-last-child(2) a"));
-                if let Some(end) = end.filter(|_| place.at_end) {
+                if let Some(end) = found(".film-grid__more").or_else(|| found(".film-grid__item:nth-last-child(2) a")) {
                     let _ = end.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });

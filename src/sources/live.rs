@@ -31,11 +31,13 @@ pub const LIVE: &str = "tmdb";
 /// filter on screen, so another filter loads anew; typing still searches what is there.
 pub fn request(region: RegionCode, locale: Locale, search: &str) -> String {
     let find = param(search, FIND);
-    let query = match param(search, MORE) {
+    // Steps that are not a number are dropped, as any malformed value in a URL.
+    let query = match steps(search) {
         // The filter in its canonical form: the same filter is the same request, however
         // the URL writes it.
         Some(steps) => {
             let filter = Filter { text: String::new(), ..Filter::from_query(search, region) };
+            let steps = steps.to_string();
             with_param(&with_param(&format!("?{}", filter.to_query()), MORE, Some(&steps)), FIND, find.as_deref())
         }
         None => with_param("", FIND, find.as_deref()),
@@ -51,8 +53,12 @@ pub const MORE: &str = "more";
 
 /// The page's query after "more from TMDB": one step further.
 pub fn more(search: &str) -> String {
-    let steps = param(search, MORE).and_then(|n| n.parse::<u32>().ok()).unwrap_or(1);
-    with_param(search, MORE, Some(&(steps + 1).to_string()))
+    with_param(search, MORE, Some(&(steps(search).unwrap_or(1) + 1).to_string()))
+}
+
+/// The steps of "more from TMDB" the query asks for, if it names a number of them.
+fn steps(search: &str) -> Option<u32> {
+    param(search, MORE).and_then(|n| n.parse().ok())
 }
 
 /// Whether the worker was asked for a live catalog ([`request`]), not a catalog's URL.

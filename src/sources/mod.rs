@@ -353,6 +353,10 @@ mod tests {
         // A search asked of TMDB goes on with more steps of it.
         let lola = tmdb(RegionCode::DE, "source=tmdb&find=Lola+rennt&more=3");
         assert_eq!(lola.request(), "tmdb?region=DE&types=flatrate&more=3&find=Lola%20rennt DE de");
+        // Steps that are not a number are dropped: the popular titles, and the next step is 2.
+        let garbled = "source=tmdb&more=abc";
+        assert_eq!(tmdb(RegionCode::DE, garbled).request(), "tmdb DE de");
+        assert_eq!(live::more(garbled), "?source=tmdb&more=2");
         let asked = WorkerRequest::parse("https://a.example/c.json AT de");
         assert_eq!(
             (asked.what, asked.region, asked.locale),
