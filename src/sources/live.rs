@@ -10,7 +10,7 @@ use futures::future::join_all;
 use futures::stream::{self, StreamExt};
 use serde::de::DeserializeOwned;
 use tmdb::live::Live;
-use tmdb::{Failure, Images, Request};
+use tmdb::{Failure, Images, ProviderList, Request};
 
 use super::{LoadError, Progress, WorkerRequest};
 use crate::i18n::Locale;
@@ -112,9 +112,17 @@ pub async fn read(
         .more(steps, Filter::from_query(query, region));
 
     let lists = live.lists();
-    let pages = join_all(lists.iter().map(|(_, r)| client.get(r))).await;
+    let services = live.provider_lists();
+    let (pages, services) = futures::join!(
+        join_all(lists.iter().map(|(_, r)| client.get(r))),
+        join_all(services.iter().map(|r| client.get::<ProviderList>(r)))
+    );
     for ((kind, _), page) in lists.iter().zip(pages) {
         live.add_list(*kind, &page.map_err(Problem::into_error)?);
+    }
+    // Without TMDB's list of the region's services, the panel offers those the titles name.
+    for list in services.into_iter().flatten() {
+        live.add_provider_list(&list);
     }
     // A title TMDB cannot answer for (gone since it was listed, a server error, a broken
     // answer) is left out; a refused token or no answer ends the walk. AT_ONCE requests

@@ -380,6 +380,40 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  test('the country\'s services come from TMDB\'s list: one no title shown is on is offered, and more from TMDB finds its titles', async () => {
+    const page = await openSaved();
+    // One title per list page: the popular walk holds The Godfather and Heat, not Lola
+    // rennt, the one film on MUBI.
+    tmdb.pageSize = 1;
+    try {
+      await page.goto(`${app.url}/?source=tmdb&region=DE&kind=movie`);
+      await card(page, 'tmdb:949').waitFor({ timeout: 30_000 });
+      for (const kind of ['movie', 'tv']) {
+        const asked = apiGets(`/3/watch/providers/${kind}`);
+        assert.ok(asked.some((r) => r.query.get('watch_region') === 'DE' && r.query.get('language') === 'de-DE'
+          && r.headers.authorization === `Bearer ${TMDB_TOKEN}`), `TMDB's ${kind} services of DE asked for`);
+      }
+      // MUBI, on TMDB's list for DE, is offered with no title on it; Hulu (not in DE) is not.
+      const mubi = page.$('.toggle--service[data-provider="mubi"]');
+      await mubi.waitFor();
+      assert.equal((await mubi.$('.toggle__count').text()).trim(), '0');
+      assert.equal(await page.$('.toggle--service[data-provider="hulu"]').count(), 0);
+      await mubi.click();
+      await byId(page, 'empty-state').waitFor();
+      const more = byId(page, 'show-more');
+      await page.waitFor(async () => (await more.text()).trim() === 'Mehr von TMDB laden', { message: 'the empty state to offer more from TMDB' });
+      const asked = tmdb.requests.length;
+      await more.click();
+      await card(page, 'tmdb:104').waitFor({ timeout: 30_000 });
+      assert.deepEqual(await gridIds(page), ['tmdb:104']);
+      const onMubi = tmdb.requests.slice(asked).filter((r) => r.path === '/3/discover/movie' && r.query.get('with_watch_providers') === '11');
+      assert.ok(onMubi.length > 0, 'TMDB\'s discover asked for MUBI\'s movies');
+    } finally {
+      tmdb.pageSize = 3;
+    }
+    await page.close();
+  });
+
   test('a title whose details fail (500, cut JSON) is left out, and the others show', async () => {
     const page = await openSaved();
     // (The preflights pass: a refused one is a CORS failure, which looks like no network.)

@@ -380,6 +380,14 @@ impl Entry {
         let color = self.parsed(&mut raw, "color", Need::Required, Color::parse, Reason::BadColor);
         let homepage = self.parsed(&mut raw, "homepage", Need::Required, HttpsUrl::parse, Reason::NotHttps);
         let tmdb_provider_id = self.whole(&mut raw, "tmdb_provider_id", Need::Optional, 0, u32::MAX as i64);
+        let mut regions = Vec::new();
+        for (i, code) in self.strings(&mut raw, "regions").into_iter().enumerate() {
+            match RegionCode::parse(&code) {
+                Some(region) if !regions.contains(&region) => regions.push(region),
+                Some(_) => {}
+                None => self.report(&format!("regions[{i}]"), Reason::BadRegion(code)),
+            }
+        }
         if !self.problems.is_empty() {
             return None;
         }
@@ -390,6 +398,7 @@ impl Entry {
             color: color?,
             homepage: homepage?,
             tmdb_provider_id: tmdb_provider_id.map(|t| t as u32),
+            regions,
         })
     }
 

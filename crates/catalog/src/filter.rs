@@ -226,8 +226,8 @@ impl Filter {
     }
 
     /// Fits the filter to a catalog: a region the catalog has no offers in becomes
-    /// `default_region` (or the catalog's first region), and services that offer
-    /// nothing in the region are dropped. A URL can therefore never show a state the
+    /// `default_region` (or the catalog's first region), and services that are not the
+    /// region's (`Catalog::serves`) are dropped. A URL can therefore never show a state the
     /// controls cannot.
     ///
     /// Runs on every URL change, so it asks only about the region and the services
@@ -241,8 +241,8 @@ impl Filter {
             };
         }
         let region = self.region;
-        self.services.retain(|s| catalog.has_offers(region, Some(s)));
-        self.exclude.retain(|s| catalog.has_offers(region, Some(s)));
+        self.services.retain(|s| catalog.serves(region, s));
+        self.exclude.retain(|s| catalog.serves(region, s));
         self
     }
 

@@ -53,9 +53,15 @@ impl Catalog {
         self.films.iter().flat_map(|f| f.offers.iter().map(|o| o.region)).collect()
     }
 
-    /// The providers that offer at least one film in `region`, in catalog order.
+    /// The services of `region`, in catalog order: providers that offer at least one film
+    /// there, or are listed there (`Provider::regions`).
     pub fn providers_in(&self, region: RegionCode) -> Vec<&Provider> {
-        self.providers.iter().filter(|p| self.has_offers(region, Some(&p.id))).collect()
+        self.providers.iter().filter(|p| self.serves(region, &p.id)).collect()
+    }
+
+    /// Whether `provider` is one of `region`'s services (`providers_in`).
+    pub fn serves(&self, region: RegionCode, provider: &ProviderId) -> bool {
+        self.provider(provider).is_some_and(|p| p.regions.contains(&region)) || self.has_offers(region, Some(provider))
     }
 
     /// Whether any film has an offer in `region` (from `provider`, when given).
@@ -76,6 +82,10 @@ pub struct Provider {
     pub color: Color,
     pub homepage: HttpsUrl,
     pub tmdb_provider_id: Option<u32>,
+    /// Regions where the service is listed even where no film of this catalog has an offer
+    /// from it: TMDB live lists a region's main services from TMDB's own list of them, so a
+    /// reader can choose one and ask TMDB for its titles. Empty: where its offers are.
+    pub regions: Vec<RegionCode>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,7 +36,7 @@ pub const RUN: usize = 2_000;
 /// the writer's layout exactly: bump this whenever a packed type changes its fields. The
 /// app only ever reads what the same build wrote (its own `catalog.bin`, its own worker);
 /// the version catches a stale file a cache kept across releases.
-pub const PACK_VERSION: u8 = 4;
+pub const PACK_VERSION: u8 = 5;
 
 /// Packs a value (a `Loaded` catalog, or a worker's answer about one).
 pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {

@@ -375,6 +375,27 @@ fn https_urls_know_their_host() {
     assert_eq!(catalog::HttpsUrl::parse("https://x.example").unwrap().host(), "x.example");
 }
 
+/// A provider listed in a region (TMDB live names a region's main services) is among the
+/// region's services with no film on it; a region code that is not one skips the provider.
+#[test]
+fn a_provider_listed_in_a_region_is_there_without_an_offer() {
+    let mut text: serde_json::Value = serde_json::from_str(&catalog(vec![heat()])).unwrap();
+    text["providers"][1]["regions"] = json!(["US", "DE", "DE"]);
+    let loaded = decode(&text.to_string()).unwrap();
+    let c = &loaded.catalog;
+    assert_eq!(c.providers[1].regions, [RegionCode::US, RegionCode::DE], "each once, in file order");
+    let in_de: Vec<&str> = c.providers_in(RegionCode::DE).iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(in_de, ["netflix", "disney-plus", "store"], "in catalog order");
+    assert!(c.providers_in(RegionCode::AT).is_empty());
+    text["providers"][1]["regions"] = json!(["Deutschland"]);
+    let loaded = decode(&text.to_string()).unwrap();
+    assert_eq!(
+        loaded.skipped[0].problems[0].to_string(),
+        "providers[1].regions[0]: not an ISO 3166-1 region like \"DE\": \"Deutschland\""
+    );
+    assert_eq!(loaded.catalog.providers.len(), 2);
+}
+
 #[test]
 fn provider_ids_and_regions_are_typed() {
     let loaded = decode(&catalog(vec![heat()])).unwrap();

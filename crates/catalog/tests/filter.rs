@@ -107,10 +107,15 @@ fn toggling_twice_restores_the_filter() {
 fn fitting_drops_services_absent_from_the_region_and_unknown_regions() {
     let c = sample();
     let f = Filter::new(RegionCode::US).toggle_service(&id("disney-plus")).toggle_service(&id("netflix"));
-    let fitted = f.fitted_to(&c, RegionCode::DE);
+    let fitted = f.clone().fitted_to(&c, RegionCode::DE);
     assert_eq!(fitted.services.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["netflix"]);
     let fr = Filter::new(RegionCode::parse("FR").unwrap()).fitted_to(&c, RegionCode::DE);
     assert_eq!(fr.region, RegionCode::DE);
+    // A service listed in the region (TMDB live's) is kept, though nothing is on it yet.
+    let mut listed = c.clone();
+    listed.providers.iter_mut().find(|p| p.id == id("disney-plus")).unwrap().regions = vec![RegionCode::US];
+    let fitted = f.fitted_to(&listed, RegionCode::DE);
+    assert_eq!(fitted.services.iter().map(ProviderId::as_str).collect::<Vec<_>>(), ["disney-plus", "netflix"]);
 }
 
 #[test]

@@ -112,6 +112,8 @@ struct ModelProvider<'a> {
     homepage: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     tmdb_provider_id: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    regions: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -217,6 +219,7 @@ pub fn model_json(as_of: Date, providers: &[catalog::Provider], films: &[catalog
             color: p.color.as_str(),
             homepage: p.homepage.as_str(),
             tmdb_provider_id: p.tmdb_provider_id,
+            regions: p.regions.iter().map(|r| r.as_str()).collect(),
         })
         .collect();
     let films = films
@@ -269,14 +272,16 @@ pub fn model_json(as_of: Date, providers: &[catalog::Provider], films: &[catalog
 mod tests {
     use super::*;
 
-    /// Our shipped catalog uses every field of the format: read, written by `model_json`
+    /// Our shipped catalog uses every field of the format (and a provider's `regions` is added): read, written by `model_json`
     /// and read again, it is the same catalog.
     #[test]
     fn the_model_writer_round_trips_the_shipped_catalog() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/catalog.json");
         let text = std::fs::read_to_string(&path).expect("public/catalog.json");
-        let first = catalog::decode(&text).expect("the shipped catalog decodes");
+        let mut first = catalog::decode(&text).expect("the shipped catalog decodes");
         assert!(first.skipped.is_empty());
+        // A field the shipped catalog does not use: a provider listed in a region.
+        first.catalog.providers[0].regions = vec![catalog::RegionCode::AT, catalog::RegionCode::CH];
         let written = model_json(first.catalog.as_of, &first.catalog.providers, &first.catalog.films);
         let second = catalog::decode(&written).expect("the written catalog decodes");
         assert!(second.skipped.is_empty(), "{:#?}", second.skipped);

@@ -97,6 +97,17 @@ impl Providers {
         }
     }
 
+    /// Adds a provider a list names, not a film: its kind stays what films showed, if any
+    /// did (a list does not say how a service offers its titles).
+    pub fn list(&mut self, p: WatchProvider) {
+        match self.seen.get_mut(&p.provider.id) {
+            Some((_, priority)) => *priority = (*priority).min(p.display_priority),
+            None => {
+                self.seen.insert(p.provider.id.clone(), (p.provider, p.display_priority));
+            }
+        }
+    }
+
     /// The `requested` services first, in the order given, then the others by TMDB's
     /// display priority and name.
     pub fn in_order(self, requested: &[ProviderId]) -> Vec<Provider> {

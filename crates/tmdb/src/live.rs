@@ -17,7 +17,10 @@
 //!    and age ratings, in the page's language only (one request per title).
 //! 3. **Catalog** ([`Live::finish`]): the films with an offer in the region, with their
 //!    offers in the region and in the regions the app's own catalog covers ([`REGIONS`]:
-//!    so a reader can still compare them), dated today.
+//!    so a reader can still compare them), dated today. Its services are those the films'
+//!    offers name, and the region's main ones from TMDB's list of them
+//!    ([`Live::provider_lists`], [`LISTED`]), also with no title on them yet: a reader can
+//!    choose one and ask TMDB for its titles ("more from TMDB").
 //!
 //! The catalog then goes through the app's usual path (indexed, filtered and counted in
 //! the browser): the live counts count these titles.
@@ -25,9 +28,9 @@
 use catalog::{Catalog, Date, Film, Filter, Kind, LangCode, ProviderId, RegionCode};
 
 use crate::gather::{lists_filter, Providers, Titles};
-use crate::request::{details, discover, search, Request};
+use crate::request::{details, discover, providers, search, Request};
 use crate::services::SERVICES;
-use crate::{film_from_details, Details, FilmDetails, Images, Page};
+use crate::{film_from_details, providers_from_list, Details, FilmDetails, Images, Page, ProviderList, WatchProvider};
 
 /// List pages read per kind (20 titles each), and per step of "more".
 pub const PAGES: u32 = 2;
@@ -36,6 +39,11 @@ pub const PAGES: u32 = 2;
 /// page again (a worker holds nothing between two requests; the app keeps TMDB's answers
 /// for the next step): step 5 names up to 520 titles.
 pub const MAX_STEPS: u32 = 5;
+
+/// The services of TMDB's list for the region that a live catalog lists, the first in
+/// TMDB's order for the region. The whole list is long (over a hundred in Germany, many of
+/// them channels inside another service); the panel shows each service as a toggle.
+pub const LISTED: usize = 20;
 
 /// The regions whose offers a live catalog keeps besides the reader's: those of the app's
 /// own catalog.
@@ -50,6 +58,8 @@ pub struct Live {
     titles: Titles,
     films: Vec<Film>,
     providers: Providers,
+    /// The region's main services from TMDB's list ([`LISTED`] per kind), in its order.
+    listed: Vec<WatchProvider>,
     /// What the reader asked TMDB to find, if anything: then the lists are its search.
     finding: Option<String>,
     /// How many steps of lists to read (1: the popular titles), and the reader's filter
@@ -71,6 +81,7 @@ impl Live {
             titles: Titles::default(),
             films: Vec::new(),
             providers: Providers::default(),
+            listed: Vec::new(),
             finding: None,
             steps: 1,
             filter: None,
@@ -133,6 +144,22 @@ impl Live {
         lists
     }
 
+    /// TMDB's lists of the region's services, for movies and for series: asked with the
+    /// title lists. A list that fails costs only the services no title names.
+    pub fn provider_lists(&self) -> Vec<Request> {
+        Kind::ALL.into_iter().map(|kind| providers(kind, self.region, self.lang)).collect()
+    }
+
+    /// Adds one of TMDB's lists of the region's services: its first [`LISTED`].
+    pub fn add_provider_list(&mut self, list: &ProviderList) {
+        for p in providers_from_list(list, self.region, &self.images).into_iter().take(LISTED) {
+            match self.listed.iter_mut().find(|l| l.provider.id == p.provider.id) {
+                Some(l) => l.display_priority = l.display_priority.min(p.display_priority),
+                None => self.listed.push(p),
+            }
+        }
+    }
+
     /// Adds a list page of `kind`.
     pub fn add_list(&mut self, kind: Kind, page: &Page) {
         self.titles.add_page(kind, page);
@@ -179,9 +206,18 @@ impl Live {
     }
 
     /// The catalog, true on `today`: our services first, in the built-in catalog's order,
-    /// then the others TMDB named.
-    pub fn finish(self, today: Date) -> Catalog {
-        let providers = self.providers.in_order(&our_services());
+    /// then the others TMDB named. The region's listed services are there with no title
+    /// on them too (`Provider::regions`); a film's offers tell an unknown one's kind better
+    /// than the list, which does not say.
+    pub fn finish(mut self, today: Date) -> Catalog {
+        let listed: Vec<_> = self.listed.iter().map(|l| l.provider.id.clone()).collect();
+        for p in self.listed {
+            self.providers.list(p);
+        }
+        let mut providers = self.providers.in_order(&our_services());
+        for p in providers.iter_mut().filter(|p| listed.contains(&p.id)) {
+            p.regions = vec![self.region];
+        }
         Catalog::in_order(today, providers, self.films)
     }
 }

@@ -118,6 +118,7 @@ impl Service {
             color: Color::parse(self.color).expect("the table's colours are valid (tested)"),
             homepage: HttpsUrl::parse(self.homepage).expect("the table's homepages are https (tested)"),
             tmdb_provider_id: self.tmdb_ids.first().copied(),
+            regions: Vec::new(),
         }
     }
 }
@@ -159,5 +160,6 @@ pub fn provider(tmdb_id: u32, tmdb_name: &str, kind: ProviderKind) -> Provider {
         color: Color::parse(UNKNOWN_COLOR).expect("a valid colour constant"),
         homepage: HttpsUrl::parse(UNKNOWN_HOMEPAGE).expect("an https constant"),
         tmdb_provider_id: Some(tmdb_id),
+        regions: Vec::new(),
     }
 }

@@ -5,8 +5,8 @@ mod common;
 
 use catalog::{Date, Kind, LangCode, RegionCode};
 use common::{fixture, ok, sample};
-use tmdb::live::{Live, PAGES, REGIONS};
-use tmdb::{Details, Images, Page};
+use tmdb::live::{Live, LISTED, PAGES, REGIONS};
+use tmdb::{Details, Images, Page, ProviderList};
 
 const TODAY: Date = Date { year: 2026, month: 11, day: 27 };
 
@@ -207,4 +207,55 @@ fn there_is_more_while_the_last_page_read_has_pages_after_it() {
         Live::new(RegionCode::DE, LangCode::DE, Images::tmdb()).more(99, catalog::Filter::new(RegionCode::DE));
     last.add_list(Kind::Movie, &page(PAGES * tmdb::live::MAX_STEPS, 500));
     assert!(!last.has_more());
+}
+
+/// The panel's services: those the films' offers name, and the region's main ones from
+/// TMDB's list of them, also with no title on them (a reader can choose one and ask TMDB).
+#[test]
+fn the_regions_main_services_are_listed_with_no_title_on_them() {
+    let mut live = Live::new(RegionCode::DE, LangCode::DE, Images::tmdb());
+    let asked: Vec<String> = live.provider_lists().iter().map(|r| r.url("")).collect();
+    assert_eq!(
+        asked,
+        ["/watch/providers/movie?language=de-DE&watch_region=DE", "/watch/providers/tv?language=de-DE&watch_region=DE"]
+    );
+    let list: ProviderList = ok(&fixture("watch_providers_movie_DE.json"));
+    // The series list names the same services: each is listed once.
+    live.add_provider_list(&list);
+    live.add_provider_list(&list);
+    live.add_details(Kind::Movie, &heat_with("US"));
+    let catalog = live.finish(TODAY);
+    let ids = |region| catalog.providers_in(region).iter().map(|p| p.id.as_str()).collect::<Vec<_>>();
+    let in_de = ids(RegionCode::DE);
+    // Our services first, in our order; then the others in TMDB's order for Germany.
+    assert_eq!(&in_de[..3], ["netflix", "prime-video", "disney-plus"]);
+    assert_eq!(in_de.len(), 15, "{in_de:?}");
+    for listed in ["mubi", "tmdb-provider-178", "ard-mediathek"] {
+        assert!(in_de.contains(&listed), "{listed} in {in_de:?}");
+        let p = catalog.providers.iter().find(|p| p.id.as_str() == listed).unwrap();
+        assert_eq!(p.regions, [RegionCode::DE]);
+        assert!(!catalog.films[0].offers.iter().any(|o| o.provider == p.id), "no title on {listed}");
+    }
+    // A listed service is not one of another region; one a film names there is.
+    assert_eq!(ids(RegionCode::US), ["netflix", "apple-tv", "amazon-video", "google-play"]);
+    // A service a film names keeps the kind its offers show: the list does not say.
+    let amazon = catalog.providers.iter().find(|p| p.id.as_str() == "amazon-video").unwrap();
+    assert_eq!(amazon.kind, catalog::ProviderKind::Store);
+}
+
+#[test]
+fn only_the_first_services_of_a_long_list_are_listed() {
+    let mut live = Live::new(RegionCode::DE, LangCode::EN, Images::tmdb());
+    let results: Vec<serde_json::Value> = (1..=60)
+        .map(|i| {
+            serde_json::json!({"provider_id": 1000 + i, "provider_name": format!("Channel {i}"),
+            "logo_path": "/x.jpg", "display_priorities": {"DE": 100 - i}})
+        })
+        .collect();
+    live.add_provider_list(&ok(&serde_json::json!({ "results": results }).to_string()));
+    let catalog = live.finish(TODAY);
+    let listed = catalog.providers_in(RegionCode::DE);
+    assert_eq!(listed.len(), LISTED);
+    // TMDB's first for Germany: the lowest priorities.
+    assert_eq!(listed[0].name, "Channel 60");
 }
