@@ -194,6 +194,8 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 </div>
                 // The page is drawn anew with each catalog, so with each source.
                 {match (library.instead_of.as_str(), app.source.get_untracked()) {
+                    // Another catalog failed (`with_catalog`): this one stays, under the reason.
+                    _ if let Some(Err(error)) = app.catalog.get_untracked() => Some(error.message(locale)),
                     ("", CatalogSource::Url(url, ..)) => Some(locale.foreign_source(url.host())),
                     // A `source=` naming no https URL: the built-in catalog, saying why.
                     ("", CatalogSource::BuiltIn) => {

@@ -29,13 +29,23 @@ pub fn use_url_filter(library: &Arc<Library>) -> Memo<Filter> {
 }
 
 /// Renders `page` once the catalog is loaded; the loading state before, and the reason
-/// with a Retry button when loading fails. Never a blank page.
+/// with a Retry button when loading fails. Never a blank page, and what was loaded stays:
+/// when another catalog fails (another region's shard, TMDB live in another region or
+/// language), the page goes on showing the last one, and the catalog page names the
+/// reason above it (the URL still names the catalog that failed: a reload asks again).
+/// (A Retry button there cost the app shell about 0.3 KB it does not have.)
 pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Arc<Library>) -> V + Send + Sync + 'static) -> impl IntoView {
     let app = use_app();
     let retry = Callback::new(move |_| app.catalog.refetch());
-    move || match app.catalog.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
-        Some(Ok(loaded)) => page(loaded).into_any(),
+    let mut last = None;
+    move || {
+        let loaded = match (app.catalog.get(), last.take()) {
+            // Only before the first catalog: a resource loading anew keeps its last value.
+            (None, _) => return view! { <Loading/> }.into_any(),
+            (Some(Ok(loaded)), _) | (Some(Err(_)), Some(loaded)) => loaded,
+            (Some(Err(error)), None) => return view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
+        };
+        last = Some(loaded.clone());
+        page(loaded).into_any()
     }
 }

@@ -125,10 +125,11 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
-  test('a shard that is not the file its index names is refused with the reason, and Retry loads the right one', async () => {
+  test('a shard that is not the file its index names is refused with the reason, the region on screen stays, and a reload loads the right one', async () => {
     const page = await app.open({ proxy: site.proxy, insecureCerts: true });
     // Another region's file in Switzerland's place (a broken upload, a stale mirror).
     fault = (name) => (name === 'CH.bin' ? { type: 'application/octet-stream', body: files['AT.bin'] } : null);
+    // Opened so, nothing was loaded before: the reason, and Retry.
     await page.goto(`${app.url}/?region=CH&${VIEW}&source=${site.url}/world/index.json`);
     const failed = page.$('.load-status--failed');
     await failed.waitFor({ timeout: 30_000 });
@@ -138,6 +139,27 @@ for (const engine of engines()) describe(engine, () => {
     await failed.$('button', { name: 'Erneut versuchen' }).click();
     await page.$('.film-grid article').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.$('#filter-region').value(), 'CH');
+    const ch = await view(page);
+
+    // Switched to from Germany: Germany's view stays, under the reason. (Great Britain, a
+    // shard not loaded before: Firefox's HTTP cache holds the right CH.bin by now.)
+    await page.$('#filter-region').select('DE');
+    await page.waitFor(async () => (await page.$('[data-testid="result-count"]').text()) !== ch.count, { timeout: 30_000, message: 'Germany' });
+    const de = await view(page);
+    fault = (name) => (name === 'GB.bin' ? { type: 'application/octet-stream', body: files['AT.bin'] } : null);
+    await page.$('#filter-region').select('GB');
+    const note = page.$('[data-testid="source-note"]');
+    await page.waitFor(async () => /beschädigt.*GB/s.test(await note.text().catch(() => '')), { timeout: 30_000, message: 'the reason above the view' });
+    assert.deepEqual(await view(page), de, 'the German view stays');
+    assert.equal(await page.$('#filter-region').value(), 'DE');
+    assert.equal(await failed.count(), 0);
+    // The URL names the region that failed: a reload asks again.
+    fault = () => null;
+    await page.reload();
+    await page.waitFor(async () => (await page.$('#filter-region').value().catch(() => '')) === 'GB'
+      && (await page.$('.film-grid article').count()) > 0, { timeout: 30_000, message: 'Great Britain\'s view' });
+    assert.equal(await note.count(), 1, 'the note that names the catalog\'s site');
+    assert.doesNotMatch(await note.text(), /beschädigt/);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
