@@ -315,6 +315,14 @@ for (const engine of engines()) describe(engine, () => {
       { timeout: 30_000, message: 'the American titles' });
     await card(page, 'tmdb:949').waitFor({ timeout: 30_000 });
     assert.match(await card(page, 'tmdb:949').text(), /Hulu/, 'Heat streams on Hulu in the US');
+    // The same in another language: the page is drawn anew in English, from the titles it had.
+    const american = await gridIds(page);
+    tmdb.fault = faultOn(/^\/3\/discover\//, FAULTS.serverError);
+    await page.$('.site-header__lang').click();
+    await page.waitFor(async () => /The server answered with status 500/.test(await note.text().catch(() => '')),
+      { timeout: 20_000, message: 'the reason, in English, above the titles' });
+    assert.deepEqual(await gridIds(page), american);
+    assert.equal(await page.$('[role="alert"]').count(), 0);
     await page.close();
   });
 
