@@ -85,7 +85,7 @@ pub async fn read(
     let asked = WorkerRequest::parse(request);
     let query = asked.what.strip_prefix(LIVE).unwrap_or_default();
     let find = param(query, FIND);
-    let steps = param(query, MORE).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let steps = steps(query).unwrap_or(1);
     let (region, locale) = (asked.region.unwrap_or(RegionCode::DE), asked.locale);
     let lang = locale.lang();
     let access = match tmdb_access::load().await {
