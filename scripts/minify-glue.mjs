@@ -3,7 +3,7 @@
 // (npm, pure JS) takes it to about half. The glue's integrity hash in index.html is
 // rewritten to match, so Subresource Integrity keeps working.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -25,7 +25,7 @@ for (const name of glue) {
   // The catalog worker's glue is a classic script (wasm-bindgen's no-modules target) whose
   // global `wasm_bindgen` the worker's loader calls: minified as a script, its globals stay.
   const module = !/^let wasm_bindgen\b/m.test(source.toString('utf8'));
-  const { code } = await minify(source.toString('utf8'), {
+  const { code } = await minify(pruned(source.toString('utf8'), path, name), {
     module,
     ecma: 2020,
     compress: { passes: 2 },
@@ -37,3 +37,25 @@ for (const name of glue) {
   console.log(`minify-glue: ${name} ${source.length} → ${Buffer.byteLength(code)} bytes`);
 }
 writeFileSync(htmlPath, html);
+
+// The glue without the classes of exports that wasm-opt removed from its wasm (index.html:
+// the app's wasm-streams exports), and checked: every `wasm.name` the rest of the glue
+// calls is an export of the wasm as shipped, so a removed export fails the build, not a
+// reader's page. wasm-bindgen writes each class as `export class X {` … `}` (column 0),
+// `if (Symbol.dispose) X.prototype…`, and `const XFinalization = …` over three lines.
+function pruned(glue, path, name) {
+  const wasmPath = path.replace(/\.js$/, '_bg.wasm');
+  if (!existsSync(wasmPath)) return glue;
+  const exports = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmPath))).map((e) => e.name));
+  const calls = (text) => [...text.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]);
+  for (const [whole, dead] of [...glue.matchAll(/^export class (\w+) \{\n[\s\S]*?^\}\n/gm)]) {
+    if (calls(whole).some((call) => exports.has(call))) continue;
+    glue = glue.replace(whole, '')
+      .replace(new RegExp(`^if \\(Symbol\\.dispose\\) ${dead}\\.prototype.*\\n`, 'm'), '')
+      .replace(new RegExp(`^const ${dead}Finalization = .*\\n.*\\n.*\\n`, 'm'), '');
+    console.log(`minify-glue: ${name}: class ${dead} dropped, its exports are not in the wasm`);
+  }
+  const missing = calls(glue).filter((call) => !exports.has(call));
+  if (missing.length) throw new Error(`${name} calls wasm exports that are not there: ${[...new Set(missing)].join(', ')}`);
+  return glue;
+}
