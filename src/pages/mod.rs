@@ -32,8 +32,8 @@ pub fn use_url_filter(library: &Arc<Library>) -> Memo<Filter> {
 /// with a Retry button when loading fails. Never a blank page, and what was loaded stays:
 /// when another catalog fails (another region's shard, TMDB live in another region or
 /// language), the page goes on showing the last one, and the catalog page names the
-/// reason above it (the URL still names the catalog that failed: a reload asks again).
-/// (A Retry button there cost the app shell about 0.3 KB it does not have.)
+/// reason above it, with Retry (the URL still names the catalog that failed: a reload
+/// asks again too).
 pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Arc<Library>) -> V + Send + Sync + 'static) -> impl IntoView {
     let app = use_app();
     let retry = Callback::new(move |_| app.catalog.refetch());

@@ -153,6 +153,14 @@ for (const engine of engines()) describe(engine, () => {
     assert.deepEqual(await view(page), de, 'the German view stays');
     assert.equal(await page.$('#filter-region').value(), 'DE');
     assert.equal(await failed.count(), 0);
+    assert.equal(await note.attr('role'), 'alert');
+    // Retry asks again; still the wrong file: the German view stays, under the reason.
+    const tries = asked.filter((p) => p === '/world/GB.bin').length;
+    await note.$('button', { name: 'Erneut versuchen' }).click();
+    await page.waitFor(() => asked.filter((p) => p === '/world/GB.bin').length > tries, { timeout: 30_000, message: 'GB asked again' });
+    await page.waitFor(async () => /beschädigt.*GB/s.test(await note.text().catch(() => '')), { timeout: 30_000, message: 'the reason again' });
+    // (Drawn anew under the new reason: the first screen of cards, then the rest of the page.)
+    await page.waitFor(async () => JSON.stringify(await view(page)) === JSON.stringify(de), { timeout: 10_000, message: 'the German view again' });
     // The URL names the region that failed: a reload asks again.
     fault = () => null;
     await page.reload();

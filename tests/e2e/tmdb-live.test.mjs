@@ -307,10 +307,11 @@ for (const engine of engines()) describe(engine, () => {
     // (Those with an offer in the US: a live catalog keeps the offers of five countries.)
     const kept = await gridIds(page);
     assert.ok(kept.length > 0 && kept.every((id) => german.includes(id)), `the German catalog's titles stay: ${kept}`);
-    assert.equal(await page.$('[role="alert"]').count(), 0);
-    // The URL names the country that failed: a reload asks TMDB again.
+    assert.equal(await page.$('[role="alert"]').count(), 1, 'the reason is the one alert');
+    assert.equal(await page.$('[role="alert"]').attr('data-testid'), 'source-note');
+    // Retry asks TMDB again for the country the URL names.
     tmdb.fault = () => null;
-    await page.reload();
+    await note.$('button', { name: 'Erneut versuchen' }).click();
     await page.waitFor(async () => (await page.$('#filter-region').value().catch(() => '')) === 'US' && (await note.count()) === 0,
       { timeout: 30_000, message: 'the American titles' });
     await card(page, 'tmdb:949').waitFor({ timeout: 30_000 });
@@ -322,7 +323,13 @@ for (const engine of engines()) describe(engine, () => {
     await page.waitFor(async () => /The server answered with status 500/.test(await note.text().catch(() => '')),
       { timeout: 20_000, message: 'the reason, in English, above the titles' });
     assert.deepEqual(await gridIds(page), american);
-    assert.equal(await page.$('[role="alert"]').count(), 0);
+    tmdb.fault = () => null;
+    const asked = tmdb.requests.length;
+    await note.$('button', { name: 'Try again' }).click();
+    await page.waitFor(async () => (await note.count()) === 0, { timeout: 30_000, message: 'the English titles' });
+    assert.ok(tmdb.requests.slice(asked).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith('en') && r.status === 200),
+      'TMDB asked again, in English');
+    assert.equal(await page.$('#results-heading').text(), 'Films');
     await page.close();
   });
 
