@@ -39,3 +39,24 @@ pub fn LoadFailed(
         </div>
     }
 }
+
+/// Another catalog failed while one is on screen (another region's shard, TMDB live in
+/// another region or language; `pages::with_catalog`): the reason and Retry, above the
+/// page, which goes on showing the one it had.
+#[component]
+pub fn StillShown(
+    /// Why the other catalog failed.
+    error: LoadError,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <p class="notice" role="alert" data-testid="load-failed-note">
+            {error.message(locale)}
+            <button type="button" class="button notice__retry" on:click=move |_| on_retry.run(())>
+                {locale.t().retry}
+            </button>
+        </p>
+    }
+}

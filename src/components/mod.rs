@@ -22,7 +22,7 @@ pub use empty_state::EmptyState;
 pub use film_card::FilmCard;
 pub use film_grid::FilmGrid;
 pub use filter_panel::FilterPanel;
-pub use load_status::{LoadFailed, Loading};
+pub use load_status::{LoadFailed, Loading, StillShown};
 pub use my_services::MyServices;
 pub use offer_badge::OfferBadge;
 pub use offer_groups::OfferGroups;

@@ -164,34 +164,20 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         <h1 class="visually-hidden">{locale.t().tagline}</h1>
         // Above both columns: on a phone the search comes first, not after the filter.
         <SearchBox filter=filter on_change=set_search/>
-        // The page is drawn anew with each catalog, so with each source. Above both columns:
-        // on a phone the filter comes first, and a reason under it would go unseen.
+        // The page is drawn anew with each catalog, so with each source.
         {match (library.instead_of.as_str(), app.source.get_untracked()) {
-            // Another catalog failed (`with_catalog`): this one stays, under the reason.
-            _ if let Some(Err(error)) = app.catalog.get_untracked() => Some((error.message(locale), true)),
-            ("", CatalogSource::Url(url, ..)) => Some((locale.foreign_source(url.host()), false)),
+            ("", CatalogSource::Url(url, ..)) => Some(locale.foreign_source(url.host())),
             // A `source=` naming no https URL: the built-in catalog, saying why.
             ("", CatalogSource::BuiltIn) => {
                 let source = param(&location.search.get_untracked(), "source");
-                source.map(|s| (locale.problem(&Problem { path: "source".into(), reason: Reason::NotHttps(s) }), false))
+                source.map(|s| locale.problem(&Problem { path: "source".into(), reason: Reason::NotHttps(s) }))
             }
             ("", _) => None,
             // The built-in catalog in its place; its date line says "Beispieldaten". (A
             // sentence of its own cost the app shell 0.3 KB it does not have.)
-            (why, _) => Some((why.to_owned(), false)),
+            (why, _) => Some(why.to_owned()),
         }
-        .map(|(note, failed)| view! {
-            <p class="notice notice--source" role=failed.then_some("alert") data-testid="source-note">
-                {note}
-                // Asks again for the catalog the URL names (the other region, TMDB in the
-                // other language); this view stays meanwhile.
-                {failed.then(|| view! {
-                    <button type="button" class="button notice__retry" on:click=move |_| app.catalog.refetch()>
-                        {locale.t().retry}
-                    </button>
-                })}
-            </p>
-        })}
+        .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
         <div class="catalog-page">
             <aside class="catalog-page__filter">
                 <FilterPanel

@@ -14,7 +14,7 @@ use catalog::Filter;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::{LoadFailed, Loading};
+use crate::components::{LoadFailed, Loading, StillShown};
 use crate::state::{use_app, Library};
 
 /// The filter the URL names, fitted to the catalog; a region the URL does not name
@@ -31,21 +31,23 @@ pub fn use_url_filter(library: &Arc<Library>) -> Memo<Filter> {
 /// Renders `page` once the catalog is loaded; the loading state before, and the reason
 /// with a Retry button when loading fails. Never a blank page, and what was loaded stays:
 /// when another catalog fails (another region's shard, TMDB live in another region or
-/// language), the page goes on showing the last one, and the catalog page names the
-/// reason above it, with Retry (the URL still names the catalog that failed: a reload
-/// asks again too).
+/// language), the page goes on showing the last one, under the reason and Retry (the URL
+/// still names the catalog that failed: a reload asks again too). Above the page, so a
+/// phone shows it before the filter.
 pub fn with_catalog<V: IntoView + 'static>(page: impl Fn(Arc<Library>) -> V + Send + Sync + 'static) -> impl IntoView {
     let app = use_app();
     let retry = Callback::new(move |_| app.catalog.refetch());
     let mut last = None;
     move || {
-        let loaded = match (app.catalog.get(), last.take()) {
+        let (loaded, failed) = match (app.catalog.get(), last.take()) {
             // Only before the first catalog: a resource loading anew keeps its last value.
             (None, _) => return view! { <Loading/> }.into_any(),
-            (Some(Ok(loaded)), _) | (Some(Err(_)), Some(loaded)) => loaded,
+            (Some(Ok(loaded)), _) => (loaded, None),
+            (Some(Err(error)), Some(loaded)) => (loaded, Some(error)),
             (Some(Err(error)), None) => return view! { <LoadFailed error=error on_retry=retry/> }.into_any(),
         };
         last = Some(loaded.clone());
-        page(loaded).into_any()
+        let failed = failed.map(|error| view! { <StillShown error=error on_retry=retry/> });
+        view! { {failed} {page(loaded)} }.into_any()
     }
 }

@@ -302,13 +302,13 @@ for (const engine of engines()) describe(engine, () => {
     const german = await gridIds(page);
     tmdb.fault = faultOn(/^\/3\/discover\//, FAULTS.serverError);
     await page.$('#filter-region').select('US');
-    const note = byId(page, 'source-note');
+    const note = byId(page, 'load-failed-note');
     await page.waitFor(async () => /500/.test(await note.text().catch(() => '')), { timeout: 20_000, message: 'the reason above the titles' });
     // (Those with an offer in the US: a live catalog keeps the offers of five countries.)
     const kept = await gridIds(page);
     assert.ok(kept.length > 0 && kept.every((id) => german.includes(id)), `the German catalog's titles stay: ${kept}`);
     assert.equal(await page.$('[role="alert"]').count(), 1, 'the reason is the one alert');
-    assert.equal(await page.$('[role="alert"]').attr('data-testid'), 'source-note');
+    assert.equal(await page.$('[role="alert"]').attr('data-testid'), 'load-failed-note');
     // Retry asks TMDB again for the country the URL names.
     tmdb.fault = () => null;
     await note.$('button', { name: 'Erneut versuchen' }).click();
@@ -330,6 +330,22 @@ for (const engine of engines()) describe(engine, () => {
     assert.ok(tmdb.requests.slice(asked).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith('en') && r.status === 200),
       'TMDB asked again, in English');
     assert.equal(await page.$('#results-heading').text(), 'Films');
+    // On a film's page too: the film stays, under the reason, and Retry brings it in German.
+    await card(page, 'tmdb:949').$('a').click();
+    const title = page.$('.film-page h1');
+    await page.waitFor(async () => /Heat/.test(await title.text().catch(() => '')), { timeout: 20_000, message: 'Heat\'s page' });
+    tmdb.fault = faultOn(/^\/3\//, FAULTS.serverError);
+    await page.$('.site-header__lang').click();
+    await page.waitFor(async () => /Status 500/.test(await note.text().catch(() => '')), { timeout: 20_000, message: 'the reason, in German, above the film' });
+    assert.match(await title.text(), /Heat/);
+    tmdb.fault = () => null;
+    const again = tmdb.requests.length;
+    await note.$('button', { name: 'Erneut versuchen' }).click();
+    await page.waitFor(async () => (await note.count()) === 0, { timeout: 30_000, message: 'the film in German' });
+    assert.ok(tmdb.requests.slice(again).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith('de') && r.status === 200),
+      'TMDB asked again, in German');
+    assert.match(await title.text(), /Heat/);
+    assert.deepEqual(await page.problems(), []);
     await page.close();
   });
 
