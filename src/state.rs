@@ -25,9 +25,10 @@ pub struct Library {
     /// (`sources::json`); empty for a whole catalog.
     pub shards: Vec<RegionCode>,
     /// Why the catalog asked for could not be had (no answer: offline, its site unreachable;
-    /// `LoadError::Network`'s detail), when this is the built-in catalog shown in its place;
-    /// empty when it is the catalog asked for. (Not an `Option`: the app shell would need a
-    /// reader of its own for one.)
+    /// or closed to us by CORS), when this is the built-in catalog shown in its place: in
+    /// German, U+001F, then in English (the catalog worker writes it; a language switch
+    /// keeps the source and shows the other). Empty when it is the catalog asked for. (Not
+    /// an `Option`: the app shell would need a reader of its own for one.)
     pub instead_of: String,
     /// Whether TMDB live has more titles for a next step of "more from TMDB"
     /// (`tmdb::live::Live::has_more`); false for every other source.

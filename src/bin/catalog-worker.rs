@@ -8,8 +8,9 @@
 //! app shell (src/sources/worker.rs starts it).
 
 use catalog::Date;
+use flimmer::i18n::Locale;
 use flimmer::sources::json::{built_in, CORS_REFUSED};
-use flimmer::sources::{LoadError, Progress, WorkerRequest};
+use flimmer::sources::{LoadError, Progress};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::DedicatedWorkerGlobalScope;
@@ -42,12 +43,13 @@ fn main() {
                     flimmer::sources::json::read(&url, today, &progress, &send_films).await
                 };
                 // No answer (offline, the site unreachable) and no copy kept, or an answer
-                // closed to us by CORS: the built-in catalog, saying why in the page's
-                // language (the request's last word), rather than no films at all.
-                let locale = WorkerRequest::parse(&url).locale;
+                // closed to us by CORS: the built-in catalog, saying why, rather than no
+                // films at all. In both languages (`Library::instead_of`): a language switch
+                // keeps the source, so the page picks its own without asking again.
+                let both = |say: &dyn Fn(Locale) -> String| [say(Locale::De), say(Locale::En)].join("\u{1f}");
                 let note = match &answer {
-                    Err(LoadError::Network(why)) => Some(locale.network_error(why)),
-                    Err(LoadError::Http { status: CORS_REFUSED, url }) => Some(locale.cors_refused(url)),
+                    Err(LoadError::Network(why)) => Some(both(&|l| l.network_error(why))),
+                    Err(LoadError::Http { status: CORS_REFUSED, url }) => Some(both(&|l| l.cors_refused(url))),
                     _ => None,
                 };
                 match (answer, note) {

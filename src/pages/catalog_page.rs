@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::{data_note, EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
 use crate::grid_window::GridWindow;
+use crate::i18n::Locale;
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::{live, CatalogSource};
 use crate::state::{use_app, use_locale, GridPlace, Library};
@@ -173,9 +174,13 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                 source.map(|s| locale.problem(&Problem { path: "source".into(), reason: Reason::NotHttps(s) }))
             }
             ("", _) => None,
-            // The built-in catalog in its place; its date line says "Beispieldaten". (A
-            // sentence of its own cost the app shell 0.3 KB it does not have.)
-            (why, _) => Some(why.to_owned()),
+            // The built-in catalog in its place, saying why in the page's language (the
+            // worker writes both); its date line says "Beispieldaten". (A sentence of its
+            // own cost the app shell 0.3 KB it does not have.)
+            (why, _) => {
+                let at = why.bytes().position(|b| b == 0x1f).unwrap_or(why.len());
+                Some(if locale == Locale::De { &why[..at] } else { why.get(at + 1..).unwrap_or(why) }.to_owned())
+            }
         }
         .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
         <div class="catalog-page">

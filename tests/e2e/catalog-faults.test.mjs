@@ -15,6 +15,8 @@ for (const engine of engines()) describe(engine, () => {
   let app;
   let site;
   let stalling = true;
+  // What catalog.example was asked for, in order.
+  const asked = [];
   before(async () => {
     app = await start(engine);
     // Another site, https://catalog.example, serving broken catalogs with CORS.
@@ -22,7 +24,7 @@ for (const engine of engines()) describe(engine, () => {
       '/films.json': BROKEN,
       '/not-json.json': '{\n  "format": 1,\n  oops',
     };
-    site = await foreign('catalog.example', (path) => (path === '/stalled.json' ? (stalling ? { stall: true } : { type: 'application/json', body: BROKEN })
+    site = await foreign('catalog.example', (path) => (asked.push(path), path === '/stalled.json' ? (stalling ? { stall: true } : { type: 'application/json', body: BROKEN })
       : path === '/gone.json' ? { offline: true }
       : path === '/no-cors.json' ? { type: 'application/json', body: BROKEN, headers: { 'access-control-allow-origin': undefined } }
         : files[path] ? { type: 'application/json', body: files[path] } : null));
@@ -112,10 +114,12 @@ for (const engine of engines()) describe(engine, () => {
   });
 
   // Never loaded in this browser, and no answer now: the built-in catalog, saying why.
+  // In German, then (after a language switch) in English.
   const reasons = {
-    '/gone.json': /^Der Katalog konnte nicht geladen werden \(.+\)\. Bist du online\?$/,
+    '/gone.json': [/^Der Katalog konnte nicht geladen werden \(.+\)\. Bist du online\?$/, /^The catalog could not be loaded \(.+\)\. Are you online\?$/],
     // Told apart from no answer: the site answers a request without CORS (status 0).
-    '/no-cors.json': /^catalog\.example hat geantwortet, lässt den Katalog aber nicht von anderen Seiten lesen \(kein CORS-Header Access-Control-Allow-Origin\)\. Hier siehst du den eingebauten Katalog\.$/,
+    '/no-cors.json': [/^catalog\.example hat geantwortet, lässt den Katalog aber nicht von anderen Seiten lesen \(kein CORS-Header Access-Control-Allow-Origin\)\. Hier siehst du den eingebauten Katalog\.$/,
+      /^catalog\.example answered, but does not let other sites read its catalog \(no CORS header Access-Control-Allow-Origin\)\. This is the built-in catalog\.$/],
   };
   for (const [file, why] of [['/gone.json', 'a site that does not answer'], ['/no-cors.json', 'a site that refuses us by CORS']]) {
     test(`${why}: the built-in catalog in its place, with the reason and its date`, async () => {
@@ -126,12 +130,18 @@ for (const engine of engines()) describe(engine, () => {
       await page.goto(`${app.url}/?region=DE&types=flatrate&source=${site.url}${file}`);
       const note = page.$('[data-testid="source-note"]');
       await note.waitFor({ timeout: 30_000 });
-      assert.match(await note.text(), reasons[file]);
+      assert.match(await note.text(), reasons[file][0]);
       await page.$('.film-grid article').first().waitFor();
       assert.equal(await page.$('[data-testid="result-count"]').text(), ours, 'the built-in catalog, whole');
       assert.match(await page.$('.as-of').text(), /Stand: 25\. November 2026 · Beispieldaten/);
       // The reader's view is kept: the link still names the catalog they asked for.
       assert.match(await page.url(), new RegExp(`source=https://catalog\\.example${file.replace('.', '\\.')}`));
+      // In English, the same reason, without asking the site again.
+      const tries = asked.length;
+      await page.$('.site-header__lang').click();
+      await page.waitFor(async () => reasons[file][1].test(await note.text().catch(() => '')), { timeout: 10_000, message: 'the reason in English' });
+      assert.match(await page.$('.as-of').text(), /Sample data/);
+      assert.equal(asked.length, tries, 'nothing asked again');
       await page.close();
     });
   }
