@@ -1,7 +1,7 @@
 //! What the grid shows when nothing matches: which filter to loosen, and a button that does
 //! it; with TMDB live, a link that asks TMDB to find the title searched for.
 
-use catalog::query::with_param;
+use catalog::query::{param, with_param};
 use catalog::{Filter, Loosen};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -41,12 +41,17 @@ pub fn EmptyState(
                 // Only with TMDB live, so only in the app, under its router: the component
                 // alone (its tests) has no router.
                 let (location, navigate) = (use_location(), use_navigate());
+                let search = location.search;
                 view! {
                 <button
                     type="button"
                     class="button"
                     data-testid="find-on-tmdb"
-                    hidden=move || filter.with(|f| f.text.trim().is_empty())
+                    // Not without search words, nor once TMDB found nothing more for them.
+                    hidden=move || filter.with(|f| {
+                        let text = f.text.trim();
+                        text.is_empty() || param(&search.get(), live::FIND).as_deref() == Some(text)
+                    })
                     on:click=move |_| {
                         let text = filter.with_untracked(|f| f.text.trim().to_owned());
                         // A new search starts from its first step (`more=`).

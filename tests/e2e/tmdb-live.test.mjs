@@ -374,6 +374,14 @@ for (const engine of engines()) describe(engine, () => {
       await page.back();
       await page.waitFor(() => find.isVisible(), { timeout: 30_000, message: 'the popular titles again' });
       assert.equal(await card(page, 'tmdb:104').count(), 0);
+      // Words TMDB finds nothing for either: asked once, and then not offered again.
+      await setText(page, page.$('input[type="search"]'), 'xyzzy');
+      await page.waitFor(() => find.isVisible(), { message: 'the offer to ask TMDB for the new words' });
+      await find.click();
+      await page.waitForURL(/[?&]find=xyzzy(&|$)/);
+      await page.waitFor(async () => apiGets('/3/search/tv').some((r) => r.query.get('query') === 'xyzzy'), { timeout: 30_000, message: 'TMDB asked for xyzzy' });
+      await page.waitFor(async () => !(await find.isVisible()) && (await byId(page, 'empty-state').count()) === 1,
+        { timeout: 30_000, message: 'nothing found, and no offer to ask TMDB again for the same words' });
     } finally {
       tmdb.pageSize = 3;
     }
