@@ -3,10 +3,10 @@
 // catalog text. JSON catalogs come from another site through `source=` (the built-in one is
 // shipped packed; JSON is read by the catalog worker). The faults are answers of the test
 // servers (server.mjs), so every engine meets them alike.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const BROKEN = readFileSync(new URL('../fixtures/catalog-with-broken-entries.json', import.meta.url), 'utf8');

@@ -1,10 +1,10 @@
 // Journeys of the data path and the way back from a film: a JSON catalog from another
 // site shows how much has arrived while it loads; the film page groups its offers; back,
 // the back link and Escape return to the grid at the same place.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 // Our own catalog as JSON: 877 KB, in 64 KB parts every 100 ms from the other site.

@@ -1,7 +1,7 @@
 // Journey: from a card to the film's page with every offer in the country, and back.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 for (const engine of engines()) describe(engine, () => {
   let app;

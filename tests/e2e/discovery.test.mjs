@@ -1,8 +1,8 @@
 // Journeys: live counts on the filter's options, "not on Netflix", the order of the list,
 // the folded filters, and a shared link that restores all of it.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 const resultCount = async (page) => Number((await page.$('[data-testid="result-count"]').text()).replace(/\D/g, ''));
 const optionCount = async (button) => Number((await button.$('.toggle__count').text()).replace(/\D/g, ''));

@@ -2,11 +2,11 @@
 // break everything, gets cards from the app's origin (public/embed.js makes the iframes)
 // that show the right film, take their content's height, ignore forged messages, and send
 // nothing anywhere but to the app.
-import { describe, test, after } from 'node:test';
+import { describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, engines, start } from './browser.mjs';
+import { DIST, engines, start, test } from './browser.mjs';
 import { site } from './server.mjs';
 
 // CSS a careless (or hostile) host page could have: every box reset, every iframe tiny.

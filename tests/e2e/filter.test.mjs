@@ -1,8 +1,8 @@
 // Journey: a German reader picks Netflix in Germany, finds Heat, reloads and walks back.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 // The README's screenshots are written only on request (FLIMMER_SCREENSHOTS=1), from
 // Chromium, so a test run never rewrites committed files.

@@ -2,13 +2,13 @@
 // searches, filters and shows a film's page; a new build waits until the reader takes it,
 // then brings its new data. "Offline" is the test server cutting every connection
 // (server.mjs, `offline`), the same in every engine.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, engines, start } from './browser.mjs';
+import { DIST, engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const OFFLINE = { offline: true };

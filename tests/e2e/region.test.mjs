@@ -1,7 +1,7 @@
 // The default country and language follow the browser; the URL can override both.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 for (const engine of engines()) describe(engine, () => {
   let app;

@@ -2,12 +2,12 @@
 // Hulu lists, imported in this run from ../shared/data by flimmer-import (scripts/test.sh
 // writes tests/e2e/artifacts/catalog-23k.json), opened as a remote catalog through
 // `source=` over https, as a reader would, and searched.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const CATALOG = 'tests/e2e/artifacts/catalog-23k.json';

@@ -1,8 +1,8 @@
 // Journey: a reader searches as they type: diacritics and typos forgiven, best match
 // first, a hint when the way to watch hides the film, and the search in the URL.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 for (const engine of engines()) describe(engine, () => {
   let app;

@@ -3,13 +3,13 @@
 // loads its shard while the current view stays; a shard seen before comes from the HTTP
 // cache; a shard that is not the file its index names is refused, with Retry.
 // The shards are our own catalog, split by `flimmer-pack --shards`, served by another site.
-import { describe, test, before, after } from 'node:test';
+import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
 const CATALOG = new URL('../../public/catalog.json', import.meta.url).pathname;

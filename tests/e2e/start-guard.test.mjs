@@ -1,9 +1,9 @@
 // When the app cannot start, or crashes after it started, the reader gets a message and a
 // reload button instead of a page stuck on "loading" (the start guard in index.html).
-import { describe, test, after } from 'node:test';
+import { describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { engines, start } from './browser.mjs';
+import { engines, start, test } from './browser.mjs';
 
 // A trap of the wasm as the engine raises it, thrown by a script of the page (see below),
 // on the first load of the tab only or on every load.

@@ -5,11 +5,11 @@
 // those bases into the settings' advanced fields, as a reader with a mirror would.
 // The token must go to TMDB only, and only in the Authorization header: never into a URL,
 // to our own server, or into localStorage or cookies.
-import { describe, test as nodeTest, before, after, beforeEach } from 'node:test';
+import { describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { engines, start } from './browser.mjs';
+import { engines, start, test as nodeTest } from './browser.mjs';
 import { API_HOST, FAULTS, IMAGE_HOST, TMDB_TOKEN, fakeTmdb, faultOn } from './tmdb.mjs';
 
 // What the fake lists in DE (tests/fixtures/tmdb/): every one has a flatrate offer there.
