@@ -84,7 +84,13 @@ pub fn FilmGrid(
             });
         }
     };
-    let listener = window_event_listener(ev::scroll, move |_| schedule());
+    // A reader who scrolls while the first screen waits for typing to pause wants the rest.
+    let listener = window_event_listener(ev::scroll, move |_| {
+        if first_screen.get_untracked() {
+            first_screen.set(false);
+        }
+        schedule()
+    });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| {
         shown.track();

@@ -22,6 +22,9 @@ pub fn CatalogPage() -> impl IntoView {
     with_catalog(|library| view! { <CatalogView library/> })
 }
 
+/// How long typing pauses before the rest of the first page of cards is drawn.
+const TYPING: Duration = Duration::from_millis(500);
+
 #[component]
 fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let app = use_app();
@@ -35,11 +38,23 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
     let shown = RwSignal::new(returning.as_ref().map_or_else(GridWindow::default, |p| p.shown.clone()));
     // A new list mounts its first screen of cards in the task that changed it, the rest of
-    // its first page after the frame that paints them, in a task of its own.
+    // its first page after the frame that paints them, in a task of its own; while the
+    // reader types, once typing pauses (`TYPING`, or the reader scrolls): each keystroke
+    // would otherwise remove the 48 cards the one before it drew, which costs Chromium
+    // more than drawing the first screen (README, "Figures").
     let first_screen = RwSignal::new(returning.is_none());
-    let fill_page =
-        move || request_animation_frame(move || set_timeout(move || _ = first_screen.try_set(false), Duration::ZERO));
-    fill_page();
+    let fills = StoredValue::new(0u32);
+    let fill_page = move |pause: Duration| {
+        // Only the last list's fill: an earlier one, still waiting, would fill this one early.
+        let this = fills.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        request_animation_frame(move || {
+            set_timeout(move || _ = (fills.try_get_value() == this).then(|| first_screen.try_set(false)), pause)
+        })
+    };
+    fill_page(Duration::ZERO);
     if let Some(place) = returning {
         // After the cards are drawn, and after the router's own scroll to the top.
         request_animation_frame(move || {
@@ -80,25 +95,25 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     // A new list starts again from its first screen.
     let go = {
         let navigate = navigate.clone();
-        move |next: &Filter, replace: bool| {
+        move |next: &Filter, replace: bool, pause: Duration| {
             shown.set(GridWindow::default());
             first_screen.set(true);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
-            fill_page();
+            fill_page(pause);
         }
     };
     // Every filter change is a history entry, so back and forward walk through them.
     let set_filter = Callback::new({
         let go = go.clone();
-        move |next: Filter| go(&next, false)
+        move |next: Filter| go(&next, false, Duration::ZERO)
     });
     // The first keystroke of a search is a history entry, the rest replace it: back
     // returns to the list before the search, not through "h", "he", "hea".
     let set_search = Callback::new({
         let go = go.clone();
-        move |next: Filter| go(&next, filter.with_untracked(|f| !f.text.is_empty()))
+        move |next: Filter| go(&next, filter.with_untracked(|f| !f.text.is_empty()), TYPING)
     });
     // A first visit writes its region into the URL, so a copied link shows the same view.
     Effect::new({
@@ -108,7 +123,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             if param(&location.search.get(), REGION).is_none() {
                 // ... and starts with my services, unless the link chooses services itself.
                 let mine = crate::browser::my_services();
-                go(&my_services::apply(filter.get_untracked(), &mine, &library.loaded.catalog), true);
+                go(&my_services::apply(filter.get_untracked(), &mine, &library.loaded.catalog), true, Duration::ZERO);
             }
         }
     });

@@ -96,4 +96,34 @@ for (const engine of engines()) describe(engine, () => {
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
+
+  // Each keystroke would otherwise remove the 48 cards the one before drew (README,
+  // "Figures"). Typed in the page, so that the checks come at known times after each
+  // keystroke, however slow the driver: 150 ms after a keystroke is before the 500 ms pause.
+  test('while the reader types, only the first screen of cards is drawn; the rest once typing pauses, or at once on scrolling', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate,rent,buy`);
+    await firstCard(page).waitFor();
+    const typed = (words, scroll) => page.evalAsync(async (words, scroll) => {
+      const box = document.querySelector('input[type="search"]');
+      const drawn = [];
+      for (const text of words) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        if (scroll) window.scrollBy(0, 200);
+        await new Promise((ok) => setTimeout(ok, 150));
+        drawn.push(document.querySelectorAll('.film-grid article').length);
+      }
+      return drawn;
+    }, words, scroll);
+    assert.deepEqual(await typed(['d', 'di', 'die'], false), [6, 6, 6]);
+    await page.waitForURL(/q=die/);
+    const found = Number((await page.$('[data-testid="result-count"]').text()).replace(/\D/g, ''));
+    assert.ok(found > 48, `${found} films with a word starting "die"`);
+    await page.waitFor(async () => (await cards(page).count()) === 48, { message: 'the first page once typing paused' });
+    const [afterScroll] = await typed(['e'], true);
+    assert.equal(afterScroll, 48, 'scrolling while typing draws the whole first page');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 });
