@@ -1,27 +1,9 @@
 #!/usr/bin/env bash
 # The release build of the app: `trunk build --release` with the toolchain that keeps the
-# shell small. Extra arguments go to trunk (e.g. `--dist /tmp/x`).
-#
-# Why a pinned nightly: it rebuilds the standard library with panic=immediate-abort, which
-# drops std's panic formatting and unwinding paths from the wasm: 17 KB brotli of the
-# 200 KB shell budget (scripts/size.sh). This is the Leptos book's own advice for binary
-# size. A panic in a release build then traps without a message; the start guard in
-# index.html still shows the reader an error with a reload button. Panic locations and
-# `Debug` output are compiled away too, 2.5 KB more: `{:?}` prints nothing in a release
-# build, so text a reader sees never uses it (`problem::quoted` escapes by its own rule;
-# the catalog-faults journey fails if a message loses its quoted value).
-#
-# Without reference types and multivalue, which rustc enables by default for wasm32:
-# Safari 16.0-16.3 (iOS 16) has no reference types and cannot run such a wasm at all,
-# and wasm-bindgen's glue without the externref table is 0.8 KB smaller here.
-#
-# Debug builds, the component tests and every native test keep stable Rust, its default
-# wasm features and their panic messages.
+# shell small (`release_wasm_env` in env.sh says why). Extra arguments go to trunk (e.g.
+# `--dist /tmp/x`).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-export RUSTUP_TOOLCHAIN="$FLIMMER_RELEASE_TOOLCHAIN"
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-# Replaces the rustflags of .cargo/config.toml for this build, so it repeats them.
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Ctarget-feature=-reference-types,-multivalue"
+release_wasm_env
 exec trunk build --release "$@"

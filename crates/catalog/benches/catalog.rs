@@ -10,10 +10,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use catalog::{
-    apply, decode, pack, unpack, Date, Filter, Genre, Index, LangCode, Loaded, Monetization, ProviderId, RegionCode,
-    Sort,
+    apply, decode, pack, unpack, Date, Filter, Index, LangCode, Loaded, Monetization, ProviderId, RegionCode,
 };
 use serde_json::{json, Value};
+
+mod queries;
 
 const TODAY: Date = Date { year: 2026, month: 11, day: 25 };
 
@@ -98,16 +99,7 @@ fn report(name: &str, text: &str, region: RegionCode, service: &str) {
     });
     print_times(&format!("  unpack index + fits ({} KB packed)", packed_index.len() / 1024), &unpack_index);
     let service = ProviderId::parse(service).unwrap();
-    let queries: [(&str, Filter); 5] = [
-        ("query + all counts: default view", all.clone()),
-        (
-            "query + all counts: one service, drama, sorted by title",
-            Filter { genres: [Genre::Drama].into(), sort: Some(Sort::Title), ..all.toggle_service(&service) },
-        ),
-        ("query + all counts: search \"the\"", Filter { text: "the".into(), ..all.clone() }),
-        ("query + all counts: search \"godfahter\" (typo)", Filter { text: "godfahter".into(), ..all.clone() }),
-        ("query + all counts: excluding a service, every type", Filter { ..wide.toggle_exclude(&service) }),
-    ];
+    let queries = queries::queries(&all, &service);
     for (label, filter) in &queries {
         let hits = index.run(filter, LangCode::DE).films.len();
         let times = time(200, || {
@@ -116,10 +108,9 @@ fn report(name: &str, text: &str, region: RegionCode, service: &str) {
         print_times(&format!("  {label} ({hits} hits)"), &times);
     }
     // A reader typing: every keystroke is one query with all counts.
-    let typed = ["h", "he", "hea", "heat", "heatt", ""];
     let mut keystrokes = Vec::new();
     for _ in 0..40 {
-        for text in typed {
+        for text in queries::TYPED {
             let filter = Filter { text: text.into(), ..all.clone() };
             let start = Instant::now();
             black_box(index.run(&filter, LangCode::DE));
