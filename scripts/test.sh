@@ -24,9 +24,21 @@ GECKODRIVER="$HOME/.cargo/bin/geckodriver" components
 step "components: wasm-bindgen-test in WebKitGTK (MiniBrowser under Xvfb)"
 # The component tests give each component its page language, so WebKit's "C" language
 # under LANG=C does not matter here (journeys that read the browser language must set one).
-xvfb-run -a env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+webkit_components() { xvfb-run -a env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo test --locked --target wasm32-unknown-unknown --test components; }
+# JavaScriptCore's baseline wasm compiler now and then runs a function of this large debug
+# build wrong: "Out of bounds memory access" at a random place (README, "WebKit"; once in
+# a CI-like run of session 24, in SipHash under IndexMap). Such a run goes once more and
+# says so; any other failure fails at once. The journeys run the release app, where the
+# stress test (scripts/stress-load.mjs) counts these traps.
+webkit_log="$(mktemp)"
+if ! webkit_components 2>&1 | tee "$webkit_log"; then
+  grep -q "Out of bounds memory access" "$webkit_log" || exit 1
+  echo "components in WebKit: JavaScriptCore trapped (Out of bounds memory access); once more"
+  webkit_components
+fi
+rm -f "$webkit_log"
 
 step "release build: scripts/build.sh (trunk build --release, std rebuilt for size)"
 "$ROOT/scripts/build.sh"
