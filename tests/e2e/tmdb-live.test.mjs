@@ -58,6 +58,16 @@ for (const engine of engines()) describe(engine, () => {
   const byId = (page, id) => page.$(`[data-testid="${id}"]`);
   const card = (page, id) => page.$(`article[data-film-id="${id}"]`);
   const gridIds = (page) => page.$('.film-grid article[data-film-id]').evalAll((els) => els.map((e) => e.dataset.filmId).sort());
+  // Retry in the failure's `note` with TMDB answering again: the note goes (`what` names
+  // what comes instead), and TMDB was asked for its discover list again in `lang`.
+  async function retried(page, note, button, lang, what) {
+    tmdb.fault = () => null;
+    const asked = tmdb.requests.length;
+    await note.$('button', { name: button }).click();
+    await page.waitFor(async () => (await note.count()) === 0, { timeout: 30_000, message: what });
+    assert.ok(tmdb.requests.slice(asked).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith(lang) && r.status === 200),
+      `TMDB asked again, in ${lang}`);
+  }
   const apiGets = (path) => tmdb.requests.filter((r) => r.method === 'GET' && r.host === API_HOST && (path instanceof RegExp ? path.test(r.path) : r.path === path));
 
   // Replaces a field's text by typing it (focus, select all, then the keys in one go), as a reader does.
@@ -323,12 +333,7 @@ for (const engine of engines()) describe(engine, () => {
     await page.waitFor(async () => /The server answered with status 500/.test(await note.text().catch(() => '')),
       { timeout: 20_000, message: 'the reason, in English, above the titles' });
     assert.deepEqual(await gridIds(page), american);
-    tmdb.fault = () => null;
-    const asked = tmdb.requests.length;
-    await note.$('button', { name: 'Try again' }).click();
-    await page.waitFor(async () => (await note.count()) === 0, { timeout: 30_000, message: 'the English titles' });
-    assert.ok(tmdb.requests.slice(asked).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith('en') && r.status === 200),
-      'TMDB asked again, in English');
+    await retried(page, note, 'Try again', 'en', 'the English titles');
     assert.equal(await page.$('#results-heading').text(), 'Films');
     // On a film's page too: the film stays, under the reason, and Retry brings it in German.
     await card(page, 'tmdb:949').$('a').click();
@@ -338,12 +343,7 @@ for (const engine of engines()) describe(engine, () => {
     await page.$('.site-header__lang').click();
     await page.waitFor(async () => /Status 500/.test(await note.text().catch(() => '')), { timeout: 20_000, message: 'the reason, in German, above the film' });
     assert.match(await title.text(), /Heat/);
-    tmdb.fault = () => null;
-    const again = tmdb.requests.length;
-    await note.$('button', { name: 'Erneut versuchen' }).click();
-    await page.waitFor(async () => (await note.count()) === 0, { timeout: 30_000, message: 'the film in German' });
-    assert.ok(tmdb.requests.slice(again).some((r) => r.path === '/3/discover/movie' && r.query.get('language')?.startsWith('de') && r.status === 200),
-      'TMDB asked again, in German');
+    await retried(page, note, 'Erneut versuchen', 'de', 'the film in German');
     assert.match(await title.text(), /Heat/);
     assert.deepEqual(await page.problems(), []);
     await page.close();
