@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { foreign } from '../tests/e2e/server.mjs';
-import { start, openPage } from './chromium.mjs';
+import { start, openPage, fineSpread } from './chromium.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
@@ -56,11 +56,6 @@ const times = await page.evaluate(async ({ rounds, typed }) => {
   return out;
 }, { rounds, typed: TYPED });
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.round(q * (s.length - 1)))];
-  return `median ${at(0.5).toFixed(2).padStart(6)} ms   p95 ${at(0.95).toFixed(2).padStart(6)} ms   max ${at(1).toFixed(2).padStart(6)} ms`;
-};
 console.log(`keystroke to updated grid, 22,563 titles, Chromium, ${rounds} rounds`);
 const all = [];
 for (const text of TYPED) {
@@ -68,8 +63,8 @@ for (const text of TYPED) {
   all.push(...xs);
   const unchanged = times[text].filter((t) => !t.changed).length;
   const cards = Math.max(...times[text].map((t) => t.cards));
-  console.log(`  ${JSON.stringify(text).padEnd(8)} ${stats(xs)}   (${cards} cards${unchanged ? `, ${unchanged} without a count change` : ''})`);
+  console.log(`  ${JSON.stringify(text).padEnd(8)} ${fineSpread(xs)}   (${cards} cards${unchanged ? `, ${unchanged} without a count change` : ''})`);
 }
-console.log(`  every keystroke ${stats(all)}`);
+console.log(`  every keystroke ${fineSpread(all)}`);
 await app.stop();
 await remote.close();

@@ -11,9 +11,7 @@
 // cross-origin isolated): single timings below that read as 0 or 0.1.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/webdriver.mjs';
+import { start, fineSpread } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
@@ -43,20 +41,13 @@ writeFileSync(`${out}/index.html`, `<!doctype html><meta charset="utf-8"><title>
   }
 </script>`);
 
-const server = await serve(out);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const page = await browser.newPage();
-await page.goto(`${server.url}/index.html`);
+const app = await start({ root: out });
+const page = await app.browser.newPage();
+await page.goto(`${app.url}/index.html`);
 await page.waitForFunction(() => window.result || window.failure, null, { timeout: 600_000 });
 const { result, failure } = await page.evaluate(() => ({ result: window.result, failure: window.failure }));
-await browser.close();
-await server.close();
+await app.stop();
 if (failure) throw new Error(`in the page: ${failure}`);
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.round(q * (s.length - 1)))].toFixed(2).padStart(7);
-  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   max ${at(1)} ms`;
-};
 console.log(`catalog engine in Chromium (wasm, built as the app shell), ${result.films} films, ${result.words} words, ${runs} runs a query`);
-for (const { label, ms } of result.timings) console.log(`  ${label.slice(0, 62).padEnd(62)} ${stats(ms)}`);
+for (const { label, ms } of result.timings) console.log(`  ${label.slice(0, 62).padEnd(62)} ${fineSpread(ms)}`);

@@ -5,9 +5,12 @@ import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/webdriver.mjs';
 
-/** The built app (FLIMMER_DIST or dist/) served, and Chromium launched with `args` added. */
-export async function start({ args = [], worker = false } = {}) {
-  const server = await serve(process.env.FLIMMER_DIST ?? 'dist', { worker });
+/**
+ * The built app (FLIMMER_DIST or dist/; or the directory `root`) served, and Chromium
+ * launched with `args` added.
+ */
+export async function start({ args = [], worker = false, root = process.env.FLIMMER_DIST ?? 'dist' } = {}) {
+  const server = await serve(root, { worker });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...args],
@@ -34,4 +37,11 @@ export function spread(values) {
   values.sort((a, b) => a - b);
   const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
   return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`;
+}
+
+/** "median … ms   p95 … ms   max … ms" to the hundredth, for timings of a few ms. */
+export function fineSpread(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.round(q * (s.length - 1)))].toFixed(2).padStart(7);
+  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   max ${at(1)} ms`;
 }
