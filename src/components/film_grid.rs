@@ -18,9 +18,10 @@ use crate::state::{use_app, use_locale, Library, SharedFilm};
 /// Cards mounted in the task of the keystroke or click that changed the list: a first
 /// screen's worth (cards are 400–550 px tall: two rows of three, three rows of two, more
 /// than a 1080 px screen shows below the search and the heading). The rest of the page
-/// follows in the next task, so typing stays quick: drawing a card is most of what a
-/// keystroke costs (`node scripts/bench-keystrokes.mjs` at 23 k titles: a keystroke's
-/// median 31.8 ms with 6 first cards, 39.7 ms with 12).
+/// follows as many at a time, a task and a frame each, so typing stays quick (drawing a
+/// card is most of what a keystroke costs: `node scripts/bench-keystrokes.mjs` at 23 k
+/// titles, a keystroke's median 31.8 ms with 6 first cards, 39.7 ms with 12) and no task
+/// is long on a slow phone (README, "Figures": Lighthouse).
 pub const FIRST: usize = 6;
 
 #[component]
@@ -31,8 +32,8 @@ pub fn FilmGrid(
     filter: Memo<Filter>,
     /// The window over the results' films; the page starts a new one for a new list.
     shown: RwSignal<GridWindow>,
-    /// Whether only the first [`FIRST`] cards of the window are mounted yet.
-    first_screen: RwSignal<bool>,
+    /// How many of the window's cards are mounted yet (`usize::MAX`: all of them).
+    drawn: RwSignal<usize>,
     /// The part of every card link after the path, built once per list.
     #[prop(into)]
     link_query: Signal<String>,
@@ -84,10 +85,11 @@ pub fn FilmGrid(
             });
         }
     };
-    // A reader who scrolls while the first screen waits for typing to pause wants the rest.
+    // A reader who scrolls while the rest of the page is on its way (or waits for typing to
+    // pause) wants it now.
     let listener = window_event_listener(ev::scroll, move |_| {
-        if first_screen.get_untracked() {
-            first_screen.set(false);
+        if drawn.get_untracked() != usize::MAX {
+            drawn.set(usize::MAX);
         }
         schedule()
     });
@@ -101,7 +103,7 @@ pub fn FilmGrid(
         results.with(|r| {
             let films = &r.films;
             let range = shown.with(|w| w.mounted(films.len()));
-            let end = if first_screen.get() { range.end.min(range.start + FIRST) } else { range.end };
+            let end = range.end.min(range.start.saturating_add(drawn.get()));
             films[range.start..end].to_vec()
         })
     };
@@ -142,7 +144,7 @@ pub fn FilmGrid(
                 data-testid="show-more"
                 on:click=move |_| {
                     if has_more() {
-                        first_screen.set(false);
+                        drawn.set(usize::MAX);
                         move_window(|w, len, measure| w.more(len, measure));
                     } else {
                         clicked(true);

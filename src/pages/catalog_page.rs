@@ -10,8 +10,9 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::components::film_grid::FIRST;
 use crate::components::{data_note, EmptyState, FilmGrid, FilterPanel, SearchBox, SkippedNotice, SortSelect};
-use crate::grid_window::GridWindow;
+use crate::grid_window::{GridWindow, PAGE};
 use crate::i18n::Locale;
 use crate::pages::{use_url_filter, with_catalog};
 use crate::sources::{live, CatalogSource};
@@ -38,21 +39,20 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let returning = app.grid_place.get_value().filter(|p| p.search == location.search.get_untracked());
     let shown = RwSignal::new(returning.as_ref().map_or_else(GridWindow::default, |p| p.shown.clone()));
     // A new list mounts its first screen of cards in the task that changed it, the rest of
-    // its first page after the frame that paints them, in a task of its own; while the
-    // reader types, once typing pauses (`TYPING`, or the reader scrolls): each keystroke
-    // would otherwise remove the 48 cards the one before it drew, which costs Chromium
-    // more than drawing the first screen (README, "Figures").
-    let first_screen = RwSignal::new(returning.is_none());
+    // its first page a screen at a time, each after the frame that painted the ones before,
+    // in a task of its own (one task for all of them was a long task on a slow phone, most
+    // of it laying them out); while the reader types, once typing pauses (`TYPING`, or the
+    // reader scrolls): each keystroke would otherwise remove the 48 cards the one before it
+    // drew, which costs Chromium more than drawing the first screen (README, "Figures").
+    let drawn = RwSignal::new(if returning.is_none() { FIRST } else { usize::MAX });
     let fills = StoredValue::new(0u32);
     let fill_page = move |pause: Duration| {
-        // Only the last list's fill: an earlier one, still waiting, would fill this one early.
+        // Only the last list's fill: an earlier one, still going, would fill this one early.
         let this = fills.try_update_value(|n| {
             *n += 1;
             *n
         });
-        request_animation_frame(move || {
-            set_timeout(move || _ = (fills.try_get_value() == this).then(|| first_screen.try_set(false)), pause)
-        })
+        fill(drawn, move || fills.try_get_value() == this, pause)
     };
     fill_page(Duration::ZERO);
     if let Some(place) = returning {
@@ -97,7 +97,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         let navigate = navigate.clone();
         move |next: &Filter, replace: bool, pause: Duration| {
             shown.set(GridWindow::default());
-            first_screen.set(true);
+            drawn.set(FIRST);
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
@@ -235,7 +235,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
                     results=results
                     filter=filter
                     shown=shown
-                    first_screen=first_screen
+                    drawn=drawn
                     link_query=link_query
                     on_click=on_grid_click
                     more_from_tmdb=library.more
@@ -243,4 +243,26 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// After the next frame and `pause`, mounts [`FIRST`] more cards of the first page, and
+/// so on, a task each, until the page is whole; stops when `current` says a newer list
+/// has begun.
+fn fill(drawn: RwSignal<usize>, current: impl Fn() -> bool + Copy + 'static, pause: Duration) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let more = current()
+                    && drawn.try_update(|n| {
+                        // (All of them already when the reader scrolled or asked for more.)
+                        *n = if n.saturating_add(FIRST) < PAGE { *n + FIRST } else { usize::MAX };
+                        *n != usize::MAX
+                    }) == Some(true);
+                if more {
+                    fill(drawn, current, Duration::ZERO);
+                }
+            },
+            pause,
+        )
+    })
 }

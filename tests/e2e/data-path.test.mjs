@@ -4,6 +4,7 @@
 import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { engines, start, test } from './browser.mjs';
 import { foreign } from './server.mjs';
 
@@ -80,6 +81,35 @@ for (const engine of engines()) describe(engine, () => {
       else await page.$('a[href]', { name: /Zurück zur Übersicht/ }).click();
       await cameBack(how);
     }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  // All 42 cards after the first screen in one task were a long task on a slow phone, most
+  // of it laying them out (README, "Figures": Lighthouse): they come a screen at a time.
+  test('a new list draws its first page a screen of cards at a time, a task each', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    const articles = page.$('.film-grid article');
+    await page.waitFor(async () => (await articles.count()) === 48, { message: 'the first list\'s first page' });
+    // The cards each batch of changes to the grid adds (a MutationObserver's callback comes
+    // after the task that made them, so one batch is at most one task's cards).
+    await page.eval(() => {
+      window.__added = [];
+      new MutationObserver((records) => {
+        const cards = records.flatMap((r) => [...r.addedNodes]).filter((n) => n.matches?.('.film-grid__item')).length;
+        if (cards) window.__added.push(cards);
+      }).observe(document.querySelector('.film-grid'), { childList: true });
+    });
+    // On screen before the click: a click that scrolls the page first draws the rest at once.
+    const rent = page.$('button', { name: 'Leihen' });
+    await rent.eval((e) => e.scrollIntoView({ block: 'center' }));
+    await sleep(300);
+    await rent.click();
+    await page.waitForURL(/types=flatrate,rent/);
+    await page.waitFor(async () => (await articles.count()) === 48, { message: 'the whole first page' });
+    const added = await page.eval(() => window.__added);
+    assert.ok(added.length >= 7 && added.every((n) => n <= 6), `cards added per task: ${added}`);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -84,7 +84,8 @@ for (const engine of engines()) describe(engine, () => {
     await firstCard(page).waitFor();
     const total = Number((await page.$('[data-testid="result-count"]').text()).replace(/\D/g, ''));
     assert.ok(total > 96, `the shipped catalog has more than two pages here (${total})`);
-    assert.equal(await cards(page).count(), 48);
+    // (Once the rest of the first page has followed the first screen.)
+    await page.waitFor(async () => (await cards(page).count()) === 48, { message: 'the first page' });
     const more = page.$('[data-testid="show-more"]');
     assert.equal(await more.text(), '48 weitere anzeigen');
     await more.click();
