@@ -9,7 +9,7 @@
 // a forced layout there: Leptos applies the change in microtasks (the router's navigation,
 // the filter memo, one Index::run with every count, the grid's diff), so by then the DOM
 // is updated and laid out. Painting is not included, nor the rest of the page of cards,
-// which the grid adds in a task after the next frame (src/pages/catalog_page.rs, FIRST).
+// which the grid adds once typing pauses, 6 cards a task (src/pages/catalog_page.rs, fill).
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { foreign } from '../tests/e2e/server.mjs';
