@@ -253,12 +253,16 @@ impl SearchIndex {
     /// Films with a word that `word` is (a prefix of, or one typo away from), each with
     /// its best score for this word.
     fn word_hits(&self, word: &str) -> Vec<Hit> {
-        let mut found: Vec<u64> = Vec::new();
+        // Each film's best score so far, plus one (0: not found), a byte a film: the films
+        // then come out in film order without sorting their postings, which was most of a
+        // one-letter query ("h" starts words with tens of thousands of postings).
+        let mut best = vec![0u8; self.title_lengths.len()];
         let mut add = |w: usize, quality: Quality| {
             let range = self.starts[w] as usize..self.starts[w + 1] as usize;
             for &p in &self.postings[range] {
-                let score = quality as u64 * 10 + (p & 3) as u64;
-                found.push(((p >> 2) as u64) << 32 | score);
+                if let Some(b) = best.get_mut((p >> 2) as usize) {
+                    *b = (*b).max(quality as u8 * 10 + (p & 3) as u8 + 1);
+                }
             }
         };
         let vocab = self.words_list();
@@ -292,26 +296,35 @@ impl SearchIndex {
                 }
             }
         }
-        // Best score per film: sort by film then score, keep the last of each film.
-        crate::small::sort_keys(&mut found);
-        let mut hits: Vec<Hit> = Vec::new();
-        for f in found {
-            let hit = Hit { film: (f >> 32) as u32, score: (f & 0xffff_ffff) as u32 };
-            match hits.last_mut() {
-                Some(last) if last.film == hit.film => last.score = hit.score,
-                _ => hits.push(hit),
+        let mut hits = Vec::new();
+        for (film, b) in (0..).zip(best) {
+            if b > 0 {
+                hits.push(Hit { film, score: u32::from(b - 1) });
             }
         }
         hits
     }
 }
 
-/// The films of `hits`, best score first; equal scores keep the catalog order (most
-/// votes first).
+/// The films of `hits` (in film order, as `search` finds them), best score first; equal
+/// scores keep the catalog order (most votes first). A search's scores take few values (a
+/// word's three qualities in three fields, summed over the query's words), so the films
+/// are read out once per score instead of sorted: "h", a prefix of most words, finds most
+/// of the catalog, and sorting its hits was most of that keystroke's query.
 pub fn ranked(hits: &[Hit]) -> Vec<u32> {
-    let mut keyed: Vec<u64> = hits.iter().map(|h| u64::from(u32::MAX - h.score) << 32 | u64::from(h.film)).collect();
-    crate::small::sort_keys(&mut keyed);
-    keyed.into_iter().map(|k| k as u32).collect()
+    let key = |h: &Hit| u64::from(u32::MAX - h.score);
+    let mut keys: Vec<u64> = Vec::new();
+    for hit in hits {
+        if !keys.contains(&key(hit)) {
+            keys.push(key(hit));
+        }
+    }
+    crate::small::sort_keys(&mut keys);
+    let mut films = Vec::with_capacity(hits.len());
+    for k in keys {
+        films.extend(hits.iter().filter(|h| key(h) == k).map(|h| h.film));
+    }
+    films
 }
 
 /// Positions of `texts` in text order, ties by position.
@@ -352,4 +365,38 @@ fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order `ranked` keeps: best score first, then film order.
+    fn sorted(hits: &[Hit]) -> Vec<u32> {
+        let mut hits = hits.to_vec();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.film.cmp(&b.film)));
+        hits.into_iter().map(|h| h.film).collect()
+    }
+
+    #[test]
+    fn ranked_orders_by_score_then_film_like_a_sort() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for (hits, scores) in [(0, 1), (1, 1), (7, 3), (5000, 9), (5000, 200), (20_000, 40)] {
+            // Films in order, some skipped, as a search finds them; scores from a few values.
+            let mut film = 0;
+            let found: Vec<Hit> = (0..hits)
+                .map(|_| {
+                    film += 1 + (next() % 3) as u32;
+                    Hit { film, score: (next() % scores) as u32 * 7 }
+                })
+                .collect();
+            assert_eq!(ranked(&found), sorted(&found), "{hits} hits, {scores} scores");
+        }
+    }
 }
