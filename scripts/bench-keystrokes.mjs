@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { foreign } from '../tests/e2e/server.mjs';
-import { start, openPage, fineSpread } from './chromium.mjs';
+import { start, openPage, spread } from './chromium.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
@@ -63,8 +63,8 @@ for (const text of TYPED) {
   all.push(...xs);
   const unchanged = times[text].filter((t) => !t.changed).length;
   const cards = Math.max(...times[text].map((t) => t.cards));
-  console.log(`  ${JSON.stringify(text).padEnd(8)} ${fineSpread(xs)}   (${cards} cards${unchanged ? `, ${unchanged} without a count change` : ''})`);
+  console.log(`  ${JSON.stringify(text).padEnd(8)} ${spread(xs, { fine: true })}   (${cards} cards${unchanged ? `, ${unchanged} without a count change` : ''})`);
 }
-console.log(`  every keystroke ${fineSpread(all)}`);
+console.log(`  every keystroke ${spread(all, { fine: true })}`);
 await app.stop();
 await remote.close();

@@ -11,7 +11,7 @@
 // cross-origin isolated): single timings below that read as 0 or 0.1.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { start, fineSpread } from './chromium.mjs';
+import { start, spread } from './chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
@@ -50,4 +50,4 @@ await app.stop();
 if (failure) throw new Error(`in the page: ${failure}`);
 
 console.log(`catalog engine in Chromium (wasm, built as the app shell), ${result.films} films, ${result.words} words, ${runs} runs a query`);
-for (const { label, ms } of result.timings) console.log(`  ${label.slice(0, 62).padEnd(62)} ${fineSpread(ms)}`);
+for (const { label, ms } of result.timings) console.log(`  ${label.slice(0, 62).padEnd(62)} ${spread(ms, { fine: true })}`);

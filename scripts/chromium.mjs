@@ -32,16 +32,13 @@ export async function openPage(browser, { locale = 'de-DE', viewport = { width: 
   return { context, page: await context.newPage() };
 }
 
-/** "median … ms   p95 … ms   min … ms" of a benchmark's timings (sorts them). */
-export function spread(values) {
-  values.sort((a, b) => a - b);
-  const at = (q) => values[Math.min(values.length - 1, Math.floor(q * values.length))].toFixed(0).padStart(5);
-  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   min ${at(0)} ms`;
-}
-
-/** "median … ms   p95 … ms   max … ms" to the hundredth, for timings of a few ms. */
-export function fineSpread(values) {
+/**
+ * "median … ms   p95 … ms   min … ms" of a benchmark's timings, in whole ms; `fine`: to
+ * the hundredth and with the max instead of the min, for timings of a few ms, where the
+ * worst one is the figure to watch.
+ */
+export function spread(values, { fine = false } = {}) {
   const s = [...values].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.round(q * (s.length - 1)))].toFixed(2).padStart(7);
-  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   max ${at(1)} ms`;
+  const at = (q) => s[Math.round(q * (s.length - 1))].toFixed(fine ? 2 : 0).padStart(fine ? 7 : 5);
+  return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   ${fine ? `max ${at(1)}` : `min ${at(0)}`} ms`;
 }
