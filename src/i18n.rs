@@ -572,7 +572,6 @@ fn reason_de(reason: &Reason) -> String {
         Reason::BadColor(s) => format!("keine Farbe wie \"#e50914\": {}", q(s)),
         Reason::BadImdbId(s) => format!("keine IMDb-ID wie \"tt0113277\": {}", q(s)),
         Reason::DuplicateId(s) => format!("doppelte ID {}", q(s)),
-        Reason::NestedTooDeeply => "zu tief verschachtelt (mehr als 128 Ebenen)".into(),
         Reason::PriceWithoutCurrency => "Preis ohne Währung".into(),
         Reason::PriceForFreeOffer => "nur Leih- und Kaufangebote haben einen Preis".into(),
         Reason::WindowEndsBeforeStart => "available_until liegt vor available_from".into(),

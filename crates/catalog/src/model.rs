@@ -28,9 +28,12 @@ impl Catalog {
     /// build a catalog from parts: the JSON decoder, TMDB live.
     pub fn in_order(as_of: Date, providers: Vec<Provider>, films: Vec<Film>) -> Catalog {
         let votes = |f: &Film| f.rating.map_or(0, |r| r.votes);
-        let order = crate::small::sorted_positions(films.len(), &|a, b| {
-            votes(&films[b]).cmp(&votes(&films[a])).then_with(|| films[a].title.cmp(&films[b].title))
-        });
+        let cmp = |a: &Film, b: &Film| votes(b).cmp(&votes(a)).then_with(|| a.title.cmp(&b.title));
+        // The JSON decoder reads films in this order already: a check, not a sort.
+        if films.is_sorted_by(|a, b| cmp(a, b).is_le()) {
+            return Catalog { as_of, providers, films };
+        }
+        let order = crate::small::sorted_positions(films.len(), &|a, b| cmp(&films[a], &films[b]));
         let films = crate::small::reordered(films, &order);
         Catalog { as_of, providers, films }
     }

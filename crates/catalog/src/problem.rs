@@ -83,8 +83,6 @@ pub enum Reason {
     BadColor(String),
     BadImdbId(String),
     DuplicateId(String),
-    /// Arrays or objects nested more than 128 levels deep.
-    NestedTooDeeply,
     PriceWithoutCurrency,
     PriceForFreeOffer,
     WindowEndsBeforeStart,
@@ -103,16 +101,19 @@ pub enum JsonType {
 }
 
 impl JsonType {
-    pub fn of(value: &serde_json::Value) -> JsonType {
-        use serde_json::Value;
-        match value {
-            Value::Null => JsonType::Null,
-            Value::Bool(_) => JsonType::Boolean,
-            Value::Number(n) if n.is_i64() || n.is_u64() => JsonType::WholeNumber,
-            Value::Number(_) => JsonType::Number,
-            Value::String(_) => JsonType::String,
-            Value::Array(_) => JsonType::Array,
-            Value::Object(_) => JsonType::Object,
+    /// The type of a JSON value, read from its text: the first character says which,
+    /// except a number's kind, which takes parsing it.
+    pub fn of(value: &serde_json::value::RawValue) -> JsonType {
+        match value.get().as_bytes().first() {
+            Some(b'n') => JsonType::Null,
+            Some(b't' | b'f') => JsonType::Boolean,
+            Some(b'"') => JsonType::String,
+            Some(b'[') => JsonType::Array,
+            Some(b'{') => JsonType::Object,
+            _ => match serde_json::from_str::<serde_json::Number>(value.get()) {
+                Ok(n) if n.is_i64() || n.is_u64() => JsonType::WholeNumber,
+                _ => JsonType::Number,
+            },
         }
     }
 }
@@ -210,7 +211,6 @@ impl fmt::Display for Reason {
             Reason::BadColor(s) => write!(f, "not a colour like \"#e50914\": {}", q(s)),
             Reason::BadImdbId(s) => write!(f, "not an IMDb id like \"tt0113277\": {}", q(s)),
             Reason::DuplicateId(s) => write!(f, "duplicate id {}", q(s)),
-            Reason::NestedTooDeeply => write!(f, "nested too deeply (more than 128 levels)"),
             Reason::PriceWithoutCurrency => write!(f, "price needs a currency"),
             Reason::PriceForFreeOffer => write!(f, "only rent and buy offers have a price"),
             Reason::WindowEndsBeforeStart => write!(f, "available_until is before available_from"),

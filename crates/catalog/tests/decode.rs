@@ -177,6 +177,43 @@ fn skips_the_second_film_with_a_duplicate_id() {
 }
 
 #[test]
+fn of_two_films_with_one_id_the_file_keeps_the_first_whatever_the_catalog_order() {
+    // Films are read in the catalog's order (most votes first), ids checked in the file's.
+    let mut broken = heat();
+    broken["year"] = json!("1995");
+    let mut popular_twin = heat();
+    popular_twin["title"] = json!("A Heat with more votes");
+    popular_twin["rating"] = json!({ "value": 8.0, "votes": 99_999 });
+    let mut broken_twin = heat();
+    broken_twin["title"] = json!("Heat, broken");
+    broken_twin["runtime"] = json!(0);
+    let loaded = decode(&catalog(vec![broken, heat(), popular_twin, broken_twin])).unwrap();
+    let titles: Vec<&str> = loaded.catalog.films.iter().map(|f| f.title.as_str()).collect();
+    // A first film with the id that is itself left out does not make the next a duplicate.
+    assert_eq!(titles, ["Heat"]);
+    let skipped: Vec<(String, Option<&str>, Vec<String>)> = loaded
+        .skipped
+        .iter()
+        .map(|s| (s.path.clone(), s.label.as_deref(), s.problems.iter().map(|p| p.to_string()).collect()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("films[0]".into(), Some("Heat"), vec!["films[0].year: expected a whole number, found a string".into()]),
+            ("films[2]".into(), Some("A Heat with more votes"), vec!["films[2].id: duplicate id \"tmdb:949\"".into()]),
+            (
+                "films[3]".into(),
+                Some("Heat, broken"),
+                vec![
+                    "films[3].id: duplicate id \"tmdb:949\"".into(),
+                    "films[3].runtime: 0 is out of range (1 to 1000)".into()
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
 fn reports_every_wrong_type_in_a_film_with_its_path() {
     let mut f = heat();
     f["year"] = json!(1995.5);
@@ -233,13 +270,38 @@ fn null_counts_as_absent_but_not_for_required_fields() {
 }
 
 #[test]
-fn a_film_nested_too_deeply_is_skipped_and_the_rest_loads() {
+fn a_field_nested_deeply_is_ignored_where_unknown_and_reported_where_read() {
+    // Deeper than serde_json builds values (128 levels): an entry is read field by field
+    // from its text, so a field nobody reads is never parsed past its extent.
     let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
-    let text =
-        catalog(vec![heat()]).replacen("\"films\":[", &format!("\"films\":[{{\"id\":\"tmdb:1\",\"x\":{deep}}},"), 1);
+    let mut unknown = heat();
+    unknown["x"] = json!("DEEP");
+    let mut known = heat();
+    known["id"] = json!("tmdb:2");
+    known["genres"] = json!("DEEP");
+    let text = catalog(vec![unknown, known]).replace("\"DEEP\"", &deep);
     let loaded = decode(&text).unwrap();
     assert_eq!(loaded.catalog.films.len(), 1);
-    assert_eq!(loaded.skipped[0].problems[0].to_string(), "films[0]: nested too deeply (more than 128 levels)");
+    assert_eq!(loaded.catalog.films[0].id.as_str(), "tmdb:949");
+    assert_eq!(loaded.skipped[0].problems[0].to_string(), "films[1].genres[0]: expected a string, found an array");
+}
+
+#[test]
+fn a_repeated_key_counts_once_with_its_last_value_and_escapes_are_read() {
+    let mut f = heat();
+    f["title"] = json!("FIRST");
+    f["synopsis"] = json!({ "de": "SYNOPSIS", "en": "A heist." });
+    // Keys and values with escapes, and keys that repeat: as in every JSON reader that
+    // keeps one value per key, the last one counts.
+    let text = catalog(vec![f])
+        .replace("\"FIRST\"", "\"First\", \"ti\\u0074le\": \"  Am\\u00e9lie \\\"Poulain\\\"\\u200b \"")
+        .replace("\"SYNOPSIS\"", "null, \"en\": \"Not this.\", \"de\": \"Ein Coup.\"");
+    let loaded = decode(&text).unwrap();
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    let film = &loaded.catalog.films[0];
+    assert_eq!(film.title, "Amélie \"Poulain\"");
+    let synopsis: Vec<_> = film.synopsis.iter().map(|(lang, text)| (lang.as_str(), text.as_str())).collect();
+    assert_eq!(synopsis, [("de", "Ein Coup."), ("en", "A heist.")]);
 }
 
 #[test]
