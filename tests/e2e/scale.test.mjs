@@ -44,8 +44,11 @@ before(async () => {
     type: path.endsWith('.bin') ? 'application/octet-stream' : 'application/json',
     body: bodies[path.replace(/^\/cut/, '').slice(1)] ?? bodies['catalog-23k.json'],
     headers: { 'content-encoding': 'br' },
-    // /cut/…: the connection breaks halfway, while `cutting` holds.
-    truncate: path.startsWith('/cut/') && cutting,
+    // /cut/…: the connection breaks halfway, while `cutting` holds; a second after the first
+    // half is sent, so the browser has passed it on. (Cut at once, WebKit at times reported
+    // the break before any of it, and the page rightly showed the built-in catalog in its
+    // place, a case the catalog-faults journeys cover: CI-like run of bed58e1.)
+    truncate: path.startsWith('/cut/') && cutting && 1000,
   }));
 });
 after(async () => { await remote?.close(); });

@@ -41,7 +41,8 @@ function compressed(file, body, mtime) {
  * Answers a request with a fault instead of the file. A fault is an HTTP status (503), or
  * an object: { status = 200, body = '', type = 'text/plain', headers, delay (ms before
  * answering), stall (headers, then nothing: the response never ends), truncate (the
- * headers promise the whole body, half of it is sent, then the connection is cut),
+ * headers promise the whole body, half of it is sent, then the connection is cut; at once,
+ * or that many ms later when it is a number),
  * trickle ({ bytes, every }: the body in parts of `bytes`, `every` ms apart, a slow line),
  * offline (no answer: the connection is cut, as when the network is gone) }.
  */
@@ -64,7 +65,10 @@ export async function answer(res, fault) {
   }
   if (f.truncate) {
     res.writeHead(f.status ?? 200, { ...headers, 'content-length': body.length });
-    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+      if (typeof f.truncate === 'number') setTimeout(() => res.destroy(), f.truncate);
+      else res.destroy();
+    });
     return;
   }
   if (f.trickle) {
