@@ -351,14 +351,27 @@ export class Page {
    */
   async setViewport(width, height) {
     let rect = { width, height };
+    // A window's new size can reach the page a little after the WebDriver call returns (a
+    // busy machine: Chromium once read 780 px after three tries, CI-like run of bdbc4c7):
+    // the viewport is read once two reads 50 ms apart agree.
+    const settled = async () => {
+      let last = await this.eval(() => [innerWidth, innerHeight]);
+      for (let i = 0; i < 20; i++) {
+        await sleep(50);
+        const now = await this.eval(() => [innerWidth, innerHeight]);
+        if (now[0] === last[0] && now[1] === last[1]) return now;
+        last = now;
+      }
+      return last;
+    };
     for (let i = 0; i < 3; i++) {
       await this.call('POST', '/window/rect', rect);
-      const inner = await this.eval(() => [innerWidth, innerHeight]);
+      const inner = await settled();
       if (inner[0] === width && inner[1] === height) return;
       const outer = await this.call('GET', '/window/rect');
       rect = { width: outer.width + width - inner[0], height: outer.height + height - inner[1] };
     }
-    let inner = await this.eval(() => [innerWidth, innerHeight]);
+    let inner = await settled();
     if (inner[0] !== width && this.engine === 'firefox' && (await this.url()) === 'about:blank') {
       // Firefox keeps a browser window at least 500 px wide (its toolbars), narrower than a
       // phone. A pop-up window has no toolbars and takes the phone's width: before the first
