@@ -32,22 +32,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let locale = use_locale();
     let location = use_location();
     let navigate = use_navigate();
-    let url_filter = use_url_filter(&library);
-    // Words typed into the search and not yet written to the URL, after the query string
-    // they were typed over and U+001F: the URL takes them once typing pauses (`set_search`),
-    // since the router's navigation was a third of a keystroke's script (README,
-    // "Figures"). They count only while the URL is still the one they were typed over:
-    // back, a link or a filter click wins. (One string, not a pair: a signal of a type of
-    // its own cost the app shell 0.4 KB more.)
-    let typed = RwSignal::new(String::new());
-    let filter = Memo::new(move |_| {
-        let mut f = url_filter.get();
-        typed.with(|t| match t.split_once('\u{1f}') {
-            Some((over, words)) if location.search.with(|s| s == over) => words.clone_into(&mut f.text),
-            _ => {}
-        });
-        f
-    });
+    let filter = use_url_filter(&library);
     // Which cards are mounted (`grid_window`). Coming back from a film to the same query
     // mounts the same ones and scrolls to where the reader was (the place is noted when a
     // card is clicked).
@@ -108,21 +93,14 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         search
     });
     // A new list starts again from its first screen.
-    // Writes `next` to the URL: a history entry, or in place of the current one.
-    let write = {
-        let navigate = navigate.clone();
-        move |next: &Filter, replace: bool| {
-            let url =
-                format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
-            navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
-        }
-    };
     let go = {
-        let write = write.clone();
+        let navigate = navigate.clone();
         move |next: &Filter, replace: bool, pause: Duration| {
             shown.set(GridWindow::default());
             drawn.set(FIRST);
-            write(next, replace);
+            let url =
+                format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
+            navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
             fill_page(pause);
         }
     };
@@ -131,26 +109,11 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         let go = go.clone();
         move |next: Filter| go(&next, false, Duration::ZERO)
     });
-    // A keystroke shows its list at once and writes its words to the URL once typing
-    // pauses, unless the URL has changed since. The first words of a search are a history
-    // entry, later ones replace them: back returns to the list before the search, not
-    // through "h", "he", "hea".
-    let set_search = Callback::new(move |next: Filter| {
-        shown.set(GridWindow::default());
-        drawn.set(FIRST);
-        let over = location.search.get_untracked();
-        let now = format!("{over}\u{1f}{}", next.text);
-        typed.set(now.clone());
-        fill_page(TYPING);
-        let write = write.clone();
-        set_timeout(
-            move || {
-                if typed.try_with_untracked(|t| *t == now) == Some(true) && location.search.get_untracked() == over {
-                    write(&next, url_filter.with_untracked(|f| !f.text.is_empty()));
-                }
-            },
-            TYPING,
-        );
+    // The first keystroke of a search is a history entry, the rest replace it: back
+    // returns to the list before the search, not through "h", "he", "hea".
+    let set_search = Callback::new({
+        let go = go.clone();
+        move |next: Filter| go(&next, filter.with_untracked(|f| !f.text.is_empty()), TYPING)
     });
     // A first visit writes its region into the URL, so a copied link shows the same view.
     Effect::new({
