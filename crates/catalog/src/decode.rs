@@ -69,7 +69,7 @@ pub fn decode(text: &str) -> Result<Loaded, CatalogError> {
     let mut providers: Vec<Provider> = Vec::with_capacity(provider_entries.len());
     for (i, raw) in provider_entries.iter().enumerate() {
         let mut entry = Entry::new("providers", i);
-        if let Some(p) = entry.object(raw).and_then(|object| entry.provider(object, &providers)) {
+        if let Some(p) = entry.object("", raw).and_then(|object| entry.provider(object, &providers)) {
             providers.push(p);
         }
         entry.finish(&mut skipped);
@@ -97,7 +97,7 @@ fn read_films(entries: &[&RawValue], providers: &[&ProviderId], skipped: &mut Ve
         .enumerate()
         .map(|(i, raw)| {
             let mut entry = Entry::new("films", i);
-            let object = entry.object(raw);
+            let object = entry.object("", raw);
             (entry, object)
         })
         .collect();
@@ -320,16 +320,15 @@ impl Entry {
         }
     }
 
-    /// The entry itself, which must be an object.
-    fn object<'a>(&mut self, raw: &'a RawValue) -> Option<Object<'a>> {
+    /// `raw` split into its fields; any other type is reported as the wrong type of
+    /// `field` (`""`: the entry itself, or the offer being read).
+    fn object<'a>(&mut self, field: &str, raw: &'a RawValue) -> Option<Object<'a>> {
         // The text was checked as JSON already: only a value of another type fails here.
-        match serde_json::from_str(raw.get()) {
-            Ok(object) => Some(object),
-            Err(_) => {
-                self.wrong_type("", JsonType::Object, raw);
-                None
-            }
+        let object = serde_json::from_str(raw.get()).ok();
+        if object.is_none() {
+            self.wrong_type(field, JsonType::Object, raw);
         }
+        object
     }
 
     /// The field's value. `null` counts as absent, and an absent required field is
@@ -434,13 +433,7 @@ impl Entry {
 
     fn nested<'a>(&mut self, object: &Object<'a>, field: &str) -> Option<Object<'a>> {
         let raw = self.take(object, field, Need::Optional)?;
-        match serde_json::from_str(raw.get()) {
-            Ok(nested) => Some(nested),
-            Err(_) => {
-                self.wrong_type(field, JsonType::Object, raw);
-                None
-            }
-        }
+        self.object(field, raw)
     }
 
     /// An object of texts keyed by a code (`{"de": "…", "en": "…"}`), blanks dropped.
@@ -561,7 +554,7 @@ impl Entry {
         let mut offers = Vec::new();
         for (i, item) in self.array(&raw, "offers").into_iter().enumerate() {
             self.within = Within::Offer(i);
-            if let Some(offer) = self.object(item) {
+            if let Some(offer) = self.object("", item) {
                 offers.extend(self.offer(offer, providers));
             }
             self.within = Within::Entry;
