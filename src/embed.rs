@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use catalog::embed::{fill, reader_region, slice_path, EmbedOptions, FilmRef, Lookup, LOOKUP_PATH};
-use catalog::{Catalog, Date, Loaded, RegionCode};
+use catalog::{Catalog, Date, Loaded, RegionCode, Said};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -135,7 +135,7 @@ async fn load_film(film: FilmRef, today: Date) -> CatalogResult {
     if !catalog::pack::is_packed(&bytes) {
         return none();
     }
-    let loaded: Loaded = catalog::unpack(&bytes).map_err(LoadError::Catalog)?;
+    let loaded: Loaded<Said> = catalog::unpack(&bytes).map_err(LoadError::Catalog)?;
     if loaded.catalog.films.first().map(|f| &f.id) != Some(&id) {
         return none();
     }

@@ -3,8 +3,7 @@
 
 use crate::sources::Progress;
 use catalog::{
-    quoted, CatalogError, Date, FacetKey, Genre, JsonType, Kind, LangCode, List, Loosen, Monetization, Problem, Reason,
-    RegionCode, Sort,
+    CatalogError, Date, FacetKey, Genre, Kind, LangCode, List, Loosen, Monetization, RegionCode, Said, Sort,
 };
 
 /// The language the page is shown in.
@@ -411,11 +410,12 @@ impl Locale {
         }
     }
 
-    /// One problem of a skipped entry: its JSON path and the reason, in the page language.
-    pub fn problem(self, p: &Problem) -> String {
+    /// A problem (a skipped entry's, a `source=` that is no https link) in the page
+    /// language: worded in both where the catalog was read (`catalog::Said`).
+    pub fn said(self, said: &Said) -> String {
         match self {
-            Locale::En => p.to_string(),
-            Locale::De => format!("{}: {}", p.path, reason_de(&p.reason)),
+            Locale::De => said.de.clone(),
+            Locale::En => said.en.clone(),
         }
     }
 
@@ -530,51 +530,6 @@ impl Locale {
             Locale::De => format!("Der Katalog konnte nicht geladen werden ({detail}). Bist du online?"),
             Locale::En => format!("The catalog could not be loaded ({detail}). Are you online?"),
         }
-    }
-}
-
-fn json_type_de(t: JsonType) -> &'static str {
-    match t {
-        JsonType::Null => "null",
-        JsonType::Boolean => "true oder false",
-        JsonType::WholeNumber => "ganze Zahl",
-        JsonType::Number => "Zahl",
-        JsonType::String => "Text",
-        JsonType::Array => "Liste",
-        JsonType::Object => "Objekt",
-    }
-}
-
-fn reason_de(reason: &Reason) -> String {
-    let q = |s: &str| quoted(s);
-    match reason {
-        Reason::Missing => "Pflichtfeld fehlt".into(),
-        Reason::WrongType { expected, found } => {
-            format!("{} erwartet, {} gefunden", json_type_de(*expected), json_type_de(*found))
-        }
-        Reason::OutOfRange { found, min, max } => format!("{found} liegt nicht zwischen {min} und {max}"),
-        Reason::UnknownMonetization(s) => {
-            format!("unbekannte Angebotsart {}, erlaubt sind flatrate, free, ads, rent und buy", q(s))
-        }
-        Reason::UnknownGenre(s) => format!("unbekanntes Genre {}", q(s)),
-        Reason::UnknownKind(s) => format!("unbekannte Art {}, erlaubt sind movie und show", q(s)),
-        Reason::UnknownProvider(s) => format!("unbekannter Anbieter {}", q(s)),
-        Reason::UnknownProviderKind(s) => {
-            format!("unbekannte Anbieterart {}, erlaubt sind subscription, free und store", q(s))
-        }
-        Reason::UnknownQuality(s) => format!("unbekannte Qualität {}, erlaubt sind SD, HD und 4K", q(s)),
-        Reason::NotHttps(s) => format!("Links müssen https-Adressen sein, gefunden: {}", q(s)),
-        Reason::BadDate(s) => format!("kein Datum (JJJJ-MM-TT): {}", q(s)),
-        Reason::BadId(s) => format!("keine gültige ID: {}", q(s)),
-        Reason::BadRegion(s) => format!("kein Ländercode wie \"DE\": {}", q(s)),
-        Reason::BadLanguage(s) => format!("kein Sprachcode wie \"de\": {}", q(s)),
-        Reason::BadCurrency(s) => format!("kein Währungscode wie \"EUR\": {}", q(s)),
-        Reason::BadColor(s) => format!("keine Farbe wie \"#e50914\": {}", q(s)),
-        Reason::BadImdbId(s) => format!("keine IMDb-ID wie \"tt0113277\": {}", q(s)),
-        Reason::DuplicateId(s) => format!("doppelte ID {}", q(s)),
-        Reason::PriceWithoutCurrency => "Preis ohne Währung".into(),
-        Reason::PriceForFreeOffer => "nur Leih- und Kaufangebote haben einen Preis".into(),
-        Reason::WindowEndsBeforeStart => "available_until liegt vor available_from".into(),
     }
 }
 
@@ -892,6 +847,7 @@ static SETTINGS_EN: SettingsStrings = SettingsStrings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use catalog::{JsonType, Problem, Reason};
 
     #[test]
     fn dates_read_the_local_way() {
@@ -927,14 +883,17 @@ mod tests {
         let p =
             Problem { path: "films[3].offers[0].type".into(), reason: Reason::UnknownMonetization("stream".into()) };
         assert_eq!(
-            Locale::De.problem(&p),
+            Locale::De.said(&p.said()),
             "films[3].offers[0].type: unbekannte Angebotsart \"stream\", erlaubt sind flatrate, free, ads, rent und buy"
         );
-        assert!(Locale::En.problem(&p).starts_with("films[3].offers[0].type: unknown monetization \"stream\""));
+        assert!(Locale::En.said(&p.said()).starts_with("films[3].offers[0].type: unknown monetization \"stream\""));
         let wrong = Reason::WrongType { expected: JsonType::WholeNumber, found: JsonType::String };
         let p = Problem { path: "films[0].year".into(), reason: wrong };
-        assert_eq!(Locale::De.problem(&p), "films[0].year: ganze Zahl erwartet, Text gefunden");
-        assert_eq!(Locale::En.problem(&p), "films[0].year: expected a whole number, found a string");
+        assert_eq!(Locale::De.said(&p.said()), "films[0].year: ganze Zahl erwartet, Text gefunden");
+        assert_eq!(Locale::En.said(&p.said()), "films[0].year: expected a whole number, found a string");
+        // The one problem the app finds itself, worded as the catalog's.
+        let link = Problem { path: "source".into(), reason: Reason::NotHttps("http://a.example".into()) };
+        assert_eq!(Said::not_https("source", "http://a.example"), link.said());
         let e = CatalogError::NotJson { line: 3, column: 3, message: "expected value".into() };
         assert_eq!(
             Locale::De.catalog_error(&e),

@@ -6,7 +6,7 @@ use std::future::Future;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use catalog::{Date, Film, Index, Loaded, RegionCode};
+use catalog::{Date, Film, Index, Loaded, RegionCode, Said};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +19,7 @@ pub type CatalogResult = Result<Arc<Library>, LoadError>;
 /// the catalog worker, which hands both over packed).
 #[derive(Serialize, Deserialize)]
 pub struct Library {
-    pub loaded: Loaded,
+    pub loaded: Loaded<Said>,
     pub index: Index,
     /// Every region of a catalog split by region, when this is one region's shard of it
     /// (`sources::json`); empty for a whole catalog.
@@ -40,7 +40,7 @@ impl Library {
     // Always inlined: called out of line, wasm-opt laid the app shell's load path out
     // 105 B (brotli) larger.
     #[inline(always)]
-    pub fn new(loaded: Loaded, index: Index) -> Library {
+    pub fn new(loaded: Loaded<Said>, index: Index) -> Library {
         Library { loaded, index, shards: Vec::new(), instead_of: String::new(), more: false }
     }
 
@@ -140,7 +140,7 @@ impl AppState {
     }
 
     /// The region a reader gets when the URL names none.
-    pub fn default_region(&self, loaded: &Loaded) -> RegionCode {
+    pub fn default_region(&self, loaded: &Loaded<Said>) -> RegionCode {
         let regions = loaded.catalog.regions();
         self.languages
             .with_value(|langs| RegionCode::from_languages(langs.iter().map(String::as_str), regions.as_slice()))

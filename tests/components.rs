@@ -4,7 +4,7 @@
 
 use catalog::{
     badges, decode, Catalog, Date, FacetKey, Filter, Index, LangCode, Loosen, Monetization, Problem, Reason,
-    RegionCode, Skipped,
+    RegionCode, Said, Skipped,
 };
 use flimmer::components::skipped_notice::{SHOWN_ENTRIES, SHOWN_PROBLEMS};
 use flimmer::components::{EmptyState, FilmCard, FilterPanel, SearchBox, SkippedNotice};
@@ -26,7 +26,7 @@ fn sample() -> Catalog {
 
 /// A film of the fixture, as the app's cards get it: shared with its library.
 fn shared(id: &str) -> SharedFilm {
-    let loaded = decode(FIXTURE).expect("fixture loads");
+    let loaded = decode(FIXTURE).expect("fixture loads").said();
     let index = Index::build(&loaded.catalog, TODAY);
     SharedFilm::find(std::sync::Arc::new(Library::new(loaded, index)), id).expect("the fixture has the film")
 }
@@ -224,7 +224,8 @@ async fn empty_state_button_loosens_the_filter() {
 
 #[wasm_bindgen_test]
 async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
-    let loaded = decode(FIXTURE).unwrap();
+    // Worded as the catalog worker words them (`Loaded::said`).
+    let loaded = decode(FIXTURE).unwrap().said();
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(PageLocale(Locale::De));
@@ -241,8 +242,8 @@ async fn skipped_notice_lists_every_skipped_entry_with_its_path() {
 #[wasm_bindgen_test]
 async fn skipped_notice_lists_the_first_entries_and_counts_the_rest() {
     let problem =
-        |i: usize| Problem { path: format!("films[0].genres[{i}]"), reason: Reason::UnknownGenre("x".into()) };
-    let skipped: Vec<Skipped> = (0..SHOWN_ENTRIES + 1234)
+        |i: usize| Problem { path: format!("films[0].genres[{i}]"), reason: Reason::UnknownGenre("x".into()) }.said();
+    let skipped: Vec<Skipped<Said>> = (0..SHOWN_ENTRIES + 1234)
         .map(|i| Skipped {
             path: format!("films[{i}]"),
             label: None,

@@ -1,6 +1,6 @@
 //! The collapsible notice listing catalog entries that were skipped, and why.
 
-use catalog::Skipped;
+use catalog::{Said, Skipped};
 use leptos::prelude::*;
 
 use crate::state::use_locale;
@@ -14,7 +14,7 @@ pub const SHOWN_PROBLEMS: usize = 10;
 #[component]
 pub fn SkippedNotice(
     /// The entries that were left out of the catalog.
-    skipped: Vec<Skipped>,
+    skipped: Vec<Skipped<Said>>,
 ) -> impl IntoView {
     let locale = use_locale();
     let more = move |total: usize, shown: usize| {
@@ -40,7 +40,7 @@ pub fn SkippedNotice(
                                             .problems
                                             .iter()
                                             .take(SHOWN_PROBLEMS)
-                                            .map(|p| view! { <li><code>{locale.problem(p)}</code></li> })
+                                            .map(|p| view! { <li><code>{locale.said(p)}</code></li> })
                                             .collect_view()}
                                         {more(problems, SHOWN_PROBLEMS)}
                                     </ul>

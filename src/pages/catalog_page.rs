@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use catalog::query::{param, with_filter, REGION};
-use catalog::{loosen_hint, my_services, Filter, Problem, Reason};
+use catalog::{loosen_hint, my_services, Filter, Said};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -186,7 +186,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             // A `source=` naming no https URL: the built-in catalog, saying why.
             ("", CatalogSource::BuiltIn) => {
                 let source = param(&location.search.get_untracked(), "source");
-                source.map(|s| locale.problem(&Problem { path: "source".into(), reason: Reason::NotHttps(s) }))
+                source.map(|s| locale.said(&Said::not_https("source", &s)))
             }
             ("", _) => None,
             // The built-in catalog in its place, saying why in the page's language (the

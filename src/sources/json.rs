@@ -6,7 +6,7 @@ use std::pin::pin;
 
 use catalog::pack::{Indexed, RunsAsTheyCome, RUN};
 use catalog::shards::ShardIndex;
-use catalog::{CatalogError, Date, Loaded};
+use catalog::{CatalogError, Date, Loaded, Said};
 use futures::future::{select, Either};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -204,14 +204,14 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>), sent: usize) 
     // the wait. Values that carry a promise (https links, ids, colours) pass their parsers
     // again as they are unpacked (`catalog::pack`), so a packed file from anywhere is held
     // to the same rules where they matter.
-    let loaded: Loaded = if catalog::pack::is_packed(&bytes) {
+    let loaded: Loaded<Said> = if catalog::pack::is_packed(&bytes) {
         catalog::unpack(&bytes).map_err(LoadError::Catalog)?
     } else {
         // As `Response.text()` would: invalid UTF-8 becomes U+FFFD, and the JSON decoder
         // then names the place if it matters.
         let text = String::from_utf8_lossy(&bytes).into_owned();
         drop(bytes);
-        catalog::decode(&text).map_err(LoadError::Catalog)?
+        catalog::decode(&text).map_err(LoadError::Catalog)?.said()
     };
     Ok(hand_over(loaded, today, send_films))
 }
@@ -220,7 +220,7 @@ fn take(bytes: Vec<u8>, today: Date, send_films: &dyn Fn(Vec<u8>), sent: usize) 
 /// then the library indexed for `today`, without them (TMDB live's too, `super::live`).
 /// Kept out of the futures that call it, as every read of a whole catalog (README, "WebKit").
 #[inline(never)]
-pub(crate) fn hand_over(loaded: Loaded, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Library {
+pub(crate) fn hand_over(loaded: Loaded<Said>, today: Date, send_films: &dyn Fn(Vec<u8>)) -> Library {
     for run in loaded.catalog.films.chunks(RUN) {
         send_films(catalog::pack::pack_films(run));
     }

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded, RegionCode};
+use catalog::{CatalogError, Date, Film, HttpsUrl, Index, Loaded, RegionCode, Said};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -185,13 +185,13 @@ pub async fn load(
                 Some(response) => read_bytes(response, BUILT_IN_PATH).await?,
                 None => fetch(BUILT_IN_PATH).await?.binary().await.map_err(network)?,
             };
-            let unpack: fn(&[u8]) -> Result<Loaded, LoadError> = std::hint::black_box(unpack_catalog);
+            let unpack: fn(&[u8]) -> Result<Loaded<Said>, LoadError> = std::hint::black_box(unpack_catalog);
             let loaded = unpack(&packed)?;
             drop(packed);
             // Unpacking, indexing and drawing the first cards are separate tasks: the
             // browser gets the main thread back (input, paint) between them.
             next_task().await;
-            let index: fn(Loaded, Date) -> Library = std::hint::black_box(index);
+            let index: fn(Loaded<Said>, Date) -> Library = std::hint::black_box(index);
             index(loaded, today)
         }
         // A catalog from a URL, or TMDB live: read by the catalog worker.
@@ -250,9 +250,9 @@ async fn read_bytes(response: js_sys::Promise, url: &str) -> Result<Vec<u8>, Loa
 // BBQ) corrupts about one page load in 80 while that function runs (README, "WebKit";
 // `scripts/stress-load.mjs webkit N`).
 
-/// The built-in catalog: a packed `Loaded`.
+/// The built-in catalog: a packed `Loaded`, its problems worded (`Said`).
 #[inline(never)]
-fn unpack_catalog(bytes: &[u8]) -> Result<Loaded, LoadError> {
+fn unpack_catalog(bytes: &[u8]) -> Result<Loaded<Said>, LoadError> {
     catalog::unpack(bytes).map_err(LoadError::Catalog)
 }
 
@@ -271,7 +271,7 @@ fn unpack_library(bytes: &[u8], films: Vec<Film>) -> Result<Library, LoadError> 
 }
 
 #[inline(never)]
-pub(crate) fn index(loaded: Loaded, today: Date) -> Library {
+pub(crate) fn index(loaded: Loaded<Said>, today: Date) -> Library {
     let index = Index::build(&loaded.catalog, today);
     Library::new(loaded, index)
 }

@@ -13,27 +13,40 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::model::*;
-use crate::problem::{CatalogError, JsonType, Problem, Reason};
+use crate::problem::{CatalogError, JsonType, Problem, Reason, Said};
 use crate::small::CodeMap;
 
 /// The catalog format version this reader understands.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// A loaded catalog and what had to be left out of it.
+/// A loaded catalog and what had to be left out of it: each problem a `Problem` as
+/// `decode` finds it, or `Said` as the app shows it (`said`, which the packed forms hold).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Loaded {
+pub struct Loaded<P = Problem> {
     pub catalog: Catalog,
-    pub skipped: Vec<Skipped>,
+    pub skipped: Vec<Skipped<P>>,
 }
 
 /// One provider or film that was left out, and every problem found in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Skipped {
+pub struct Skipped<P = Problem> {
     /// `films[12]`
     pub path: String,
     /// The entry's title or id, when it had one, so a reader can find it.
     pub label: Option<String>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<P>,
+}
+
+impl Loaded {
+    /// The catalog with its problems worded for the app (`Problem::said`).
+    pub fn said(self) -> Loaded<Said> {
+        let skipped = self
+            .skipped
+            .into_iter()
+            .map(|s| Skipped { path: s.path, label: s.label, problems: s.problems.iter().map(Problem::said).collect() })
+            .collect();
+        Loaded { catalog: self.catalog, skipped }
+    }
 }
 
 /// Decodes and validates a catalog in format v1.

@@ -12,6 +12,7 @@ use crate::decode::Loaded;
 use crate::filter::{offer_groups, Badge};
 use crate::fold;
 use crate::model::{Catalog, Date, Film, FilmId, LangCode, Monetization, RegionCode};
+use crate::problem::Said;
 use crate::query::pairs;
 
 /// Where the lookup table is, next to the slices (`slice_path`).
@@ -250,7 +251,7 @@ pub fn slice_path(id: &FilmId) -> String {
 /// Without the poster: a poster is an image on another host (TMDB's), and a card on a
 /// publisher's page requests nothing from anyone but us (its page's CSP enforces it), so
 /// it draws the placeholder with the title instead.
-pub fn slice(catalog: &Catalog, film: &Film) -> Loaded {
+pub fn slice(catalog: &Catalog, film: &Film) -> Loaded<Said> {
     let film = Film { poster: None, ..film.clone() };
     let providers =
         catalog.providers.iter().filter(|p| film.offers.iter().any(|o| o.provider == p.id)).cloned().collect();

@@ -25,6 +25,6 @@ pub use filter::{apply, badges, loosen_hint, offer_groups, Badge, Filter, List, 
 pub use index::{Index, Results};
 pub use model::*;
 pub use pack::{pack, unpack, PACK_VERSION};
-pub use problem::{quoted, CatalogError, JsonType, Problem, Reason};
+pub use problem::{quoted, CatalogError, JsonType, Problem, Reason, Said};
 pub use search::SearchIndex;
 pub use small::{CodeMap, SortedSet};

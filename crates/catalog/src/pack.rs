@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::decode::Loaded;
 use crate::index::Index;
 use crate::model::{Catalog, Date, Film};
-use crate::problem::CatalogError;
+use crate::problem::{CatalogError, Said};
 
 /// The first bytes of every packed value: the name, then the layout version.
 const MAGIC: &[u8; 7] = b"FLIMMER";
@@ -36,7 +36,7 @@ pub const RUN: usize = 2_000;
 /// the writer's layout exactly: bump this whenever a packed type changes its fields. The
 /// app only ever reads what the same build wrote (its own `catalog.bin`, its own worker);
 /// the version catches a stale file a cache kept across releases.
-pub const PACK_VERSION: u8 = 5;
+pub const PACK_VERSION: u8 = 6;
 
 /// Packs a value (a `Loaded` catalog, or a worker's answer about one).
 pub fn pack<T: Serialize>(value: &T) -> Vec<u8> {
@@ -114,8 +114,8 @@ pub fn unpack_films(bytes: &[u8]) -> Result<Vec<Film>, CatalogError> {
 /// worker reads the films and indexes them anew.
 #[derive(Serialize, Deserialize)]
 pub struct Indexed {
-    /// The catalog without its films, and what had to be left out of it.
-    pub head: Loaded,
+    /// The catalog without its films, and what had to be left out of it (worded, `Said`).
+    pub head: Loaded<Said>,
     /// The films, `RUN` at a time, each run as `pack_films` wrote it.
     pub runs: Vec<films::Bytes>,
     pub index: Index,
@@ -137,7 +137,7 @@ impl Indexed {
         let closes = offers().filter_map(|o| o.available_until).filter(|&until| until >= day).min();
         let head = Catalog { as_of: day, providers: catalog.providers.clone(), films: Vec::new() };
         Indexed {
-            head: Loaded { catalog: head, skipped: loaded.skipped.clone() },
+            head: Loaded { catalog: head, skipped: loaded.skipped.clone() }.said(),
             runs: catalog.films.chunks(RUN).map(|run| films::Bytes(pack_films(run))).collect(),
             index: Index::build(catalog, day),
             day,
@@ -203,7 +203,7 @@ impl RunsAsTheyCome {
                 };
                 // The head (the catalog without its films) is small; until it is whole,
                 // reading it fails, and is tried again with more bytes.
-                let Ok((_, rest)) = postcard::take_from_bytes::<Loaded>(body) else { return runs };
+                let Ok((_, rest)) = postcard::take_from_bytes::<Loaded<Said>>(body) else { return runs };
                 bytes.len() - rest.len()
             }
         };

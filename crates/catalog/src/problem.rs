@@ -53,6 +53,38 @@ impl fmt::Display for Problem {
     }
 }
 
+impl Problem {
+    /// The problem as the app shows it, in both its languages.
+    pub fn said(&self) -> Said {
+        Said { de: format!("{}: {}", self.path, self.reason.german()), en: self.to_string() }
+    }
+}
+
+/// A problem as the app shows it: in German and in English, the page's language picked
+/// when it is drawn (a language switch keeps the catalog). Written where a catalog is read
+/// and packed (`Loaded::said`: the catalog worker, `flimmer-pack`), so the app shell
+/// carries neither the reasons nor their wording, only text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Said {
+    pub de: String,
+    pub en: String,
+}
+
+impl Said {
+    /// `path` names a link that is not https: what the app says of a `source=` that is none.
+    pub fn not_https(path: &str, found: &str) -> Said {
+        Said { de: format!("{path}: {}", not_https_de(found)), en: format!("{path}: {}", not_https_en(found)) }
+    }
+}
+
+fn not_https_en(found: &str) -> String {
+    format!("link must be an https URL, found {}", quoted(found))
+}
+
+fn not_https_de(found: &str) -> String {
+    format!("Links müssen https-Adressen sein, gefunden: {}", quoted(found))
+}
+
 /// Why an entry was skipped. Values from the file are quoted as found (and cut short),
 /// so a reader can find them; the view escapes them like any other text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -178,7 +210,7 @@ mod quoted_tests {
     }
 }
 
-/// English, for logs and tools; the app words these for its readers in `i18n.rs`.
+/// English: for logs and tools, and the app's English pages (`Problem::said`).
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let q = |s: &str| quoted(s);
@@ -202,7 +234,7 @@ impl fmt::Display for Reason {
             Reason::UnknownQuality(s) => {
                 write!(f, "unknown quality {}, expected SD, HD or 4K", q(s))
             }
-            Reason::NotHttps(s) => write!(f, "link must be an https URL, found {}", q(s)),
+            Reason::NotHttps(s) => f.write_str(&not_https_en(s)),
             Reason::BadDate(s) => write!(f, "not a date (YYYY-MM-DD): {}", q(s)),
             Reason::BadId(s) => write!(f, "not a valid id: {}", q(s)),
             Reason::BadRegion(s) => write!(f, "not an ISO 3166-1 region like \"DE\": {}", q(s)),
@@ -214,6 +246,56 @@ impl fmt::Display for Reason {
             Reason::PriceWithoutCurrency => write!(f, "price needs a currency"),
             Reason::PriceForFreeOffer => write!(f, "only rent and buy offers have a price"),
             Reason::WindowEndsBeforeStart => write!(f, "available_until is before available_from"),
+        }
+    }
+}
+
+impl Reason {
+    /// German, for the app's German pages (`Problem::said`).
+    pub fn german(&self) -> String {
+        let q = |s: &str| quoted(s);
+        match self {
+            Reason::Missing => "Pflichtfeld fehlt".into(),
+            Reason::WrongType { expected, found } => {
+                format!("{} erwartet, {} gefunden", expected.german(), found.german())
+            }
+            Reason::OutOfRange { found, min, max } => format!("{found} liegt nicht zwischen {min} und {max}"),
+            Reason::UnknownMonetization(s) => {
+                format!("unbekannte Angebotsart {}, erlaubt sind flatrate, free, ads, rent und buy", q(s))
+            }
+            Reason::UnknownGenre(s) => format!("unbekanntes Genre {}", q(s)),
+            Reason::UnknownKind(s) => format!("unbekannte Art {}, erlaubt sind movie und show", q(s)),
+            Reason::UnknownProvider(s) => format!("unbekannter Anbieter {}", q(s)),
+            Reason::UnknownProviderKind(s) => {
+                format!("unbekannte Anbieterart {}, erlaubt sind subscription, free und store", q(s))
+            }
+            Reason::UnknownQuality(s) => format!("unbekannte Qualität {}, erlaubt sind SD, HD und 4K", q(s)),
+            Reason::NotHttps(s) => not_https_de(s),
+            Reason::BadDate(s) => format!("kein Datum (JJJJ-MM-TT): {}", q(s)),
+            Reason::BadId(s) => format!("keine gültige ID: {}", q(s)),
+            Reason::BadRegion(s) => format!("kein Ländercode wie \"DE\": {}", q(s)),
+            Reason::BadLanguage(s) => format!("kein Sprachcode wie \"de\": {}", q(s)),
+            Reason::BadCurrency(s) => format!("kein Währungscode wie \"EUR\": {}", q(s)),
+            Reason::BadColor(s) => format!("keine Farbe wie \"#e50914\": {}", q(s)),
+            Reason::BadImdbId(s) => format!("keine IMDb-ID wie \"tt0113277\": {}", q(s)),
+            Reason::DuplicateId(s) => format!("doppelte ID {}", q(s)),
+            Reason::PriceWithoutCurrency => "Preis ohne Währung".into(),
+            Reason::PriceForFreeOffer => "nur Leih- und Kaufangebote haben einen Preis".into(),
+            Reason::WindowEndsBeforeStart => "available_until liegt vor available_from".into(),
+        }
+    }
+}
+
+impl JsonType {
+    fn german(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "true oder false",
+            JsonType::WholeNumber => "ganze Zahl",
+            JsonType::Number => "Zahl",
+            JsonType::String => "Text",
+            JsonType::Array => "Liste",
+            JsonType::Object => "Objekt",
         }
     }
 }

@@ -185,7 +185,7 @@ impl ShardIndex {
 /// The catalog cut into one catalog per region, by region: each with the films that have
 /// an offer there, those offers and that region's age rating only, and the providers they
 /// name (in catalog order). The films keep the catalog's order.
-pub fn split(loaded: &Loaded) -> Vec<(RegionCode, Loaded)> {
+pub fn split<P: Clone>(loaded: &Loaded<P>) -> Vec<(RegionCode, Loaded<P>)> {
     let catalog = &loaded.catalog;
     catalog
         .regions()

@@ -1,7 +1,7 @@
 //! The packed form (`catalog::pack`): what `flimmer-pack` and the catalog worker write is
 //! read back as the same catalog, and nothing else is read at all.
 
-use catalog::{decode, pack, unpack, CatalogError, Color, Film, HttpsUrl, Loaded};
+use catalog::{decode, pack, unpack, CatalogError, Color, Film, HttpsUrl, Loaded, Said};
 
 fn shipped() -> Loaded {
     decode(include_str!("../../../public/catalog.json")).expect("the shipped catalog decodes")
@@ -22,6 +22,21 @@ fn skipped_entries_and_their_problems_survive_packing() {
     let loaded = decode(include_str!("../../../tests/fixtures/catalog-with-broken-entries.json")).unwrap();
     assert!(!loaded.skipped.is_empty());
     assert_eq!(unpack::<Loaded>(&pack(&loaded)).unwrap(), loaded);
+    // As the app reads them: worded in both its languages, the path first.
+    let said = loaded.clone().said();
+    assert_eq!(unpack::<Loaded<Said>>(&pack(&said)).unwrap(), said);
+    let first = &said.skipped[0];
+    assert_eq!(
+        (first.path.as_str(), first.problems.len()),
+        (loaded.skipped[0].path.as_str(), loaded.skipped[0].problems.len())
+    );
+    let problem = &loaded.skipped[0].problems[0];
+    assert_eq!(first.problems[0].en, problem.to_string());
+    assert!(first.problems[0].de.starts_with(&format!("{}: ", problem.path)), "{:?}", first.problems[0]);
+    assert_ne!(first.problems[0].de, first.problems[0].en);
+    // An indexed catalog's head carries them worded too.
+    let indexed = catalog::pack::unpack_indexed(&catalog::pack::pack_indexed(&loaded)).unwrap();
+    assert_eq!(indexed.head.skipped, said.skipped);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         }
     };
     let Some((text, loaded)) = read(input) else { return ExitCode::FAILURE };
-    let bytes = if indexed { catalog::pack::pack_indexed(&loaded) } else { catalog::pack(&loaded) };
+    let bytes = if indexed { catalog::pack::pack_indexed(&loaded) } else { catalog::pack(&loaded.clone().said()) };
     if let Err(e) = write_if_changed(Path::new(output), &bytes) {
         eprintln!("flimmer-pack: cannot write {output}: {e}");
         return ExitCode::FAILURE;
