@@ -32,7 +32,22 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let locale = use_locale();
     let location = use_location();
     let navigate = use_navigate();
-    let filter = use_url_filter(&library);
+    let url_filter = use_url_filter(&library);
+    // Words typed into the search and not yet written to the URL, after the query string
+    // they were typed over and U+001F: the URL takes them once typing pauses (`set_search`),
+    // since the router's navigation was a third of a keystroke's script (README,
+    // "Figures"). They count only while the URL is still the one they were typed over:
+    // back or a link wins; a click in the page writes them first. (One string, not a
+    // pair: a signal of a type of its own cost the app shell 0.4 KB more.)
+    let typed = RwSignal::new(String::new());
+    let filter = Memo::new(move |_| {
+        let mut f = url_filter.get();
+        typed.with(|t| match t.split_once('\u{1f}') {
+            Some((over, words)) if location.search.with(|s| s == over) => words.clone_into(&mut f.text),
+            _ => {}
+        });
+        f
+    });
     // Which cards are mounted (`grid_window`). Coming back from a film to the same query
     // mounts the same ones and scrolls to where the reader was (the place is noted when a
     // card is clicked).
@@ -92,15 +107,22 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         }
         search
     });
-    // A new list starts again from its first screen.
-    let go = {
+    // Writes `next` to the URL: a history entry, or in place of the current one.
+    let write = {
         let navigate = navigate.clone();
-        move |next: &Filter, replace: bool, pause: Duration| {
-            shown.set(GridWindow::default());
-            drawn.set(FIRST);
+        move |next: &Filter, replace: bool| {
             let url =
                 format!("{}{}", location.pathname.get_untracked(), with_filter(&location.search.get_untracked(), next));
             navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+        }
+    };
+    // A new list starts again from its first screen.
+    let go = {
+        let write = write.clone();
+        move |next: &Filter, replace: bool, pause: Duration| {
+            shown.set(GridWindow::default());
+            drawn.set(FIRST);
+            write(next, replace);
             fill_page(pause);
         }
     };
@@ -109,11 +131,44 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         let go = go.clone();
         move |next: Filter| go(&next, false, Duration::ZERO)
     });
-    // The first keystroke of a search is a history entry, the rest replace it: back
-    // returns to the list before the search, not through "h", "he", "hea".
+    // Writes the words typed and not yet in the URL, while the URL is still the one they
+    // were typed over. The first words of a search are a history entry, later ones replace
+    // them: back returns to the list before the search, not through "h", "he", "hea".
+    let flush = {
+        let write = write.clone();
+        move || {
+            let pending = typed.try_with_untracked(|t| {
+                t.split_once('\u{1f}').is_some_and(|(over, _)| location.search.with_untracked(|s| s == over))
+            });
+            if pending == Some(true) {
+                let next = filter.get_untracked();
+                // Written, so no longer laid over the URL: back to it shows it as it was.
+                typed.update_untracked(String::clear);
+                write(&next, url_filter.with_untracked(|f| !f.text.is_empty()));
+            }
+        }
+    };
+    // A keystroke shows its list at once and writes its words to the URL once typing
+    // pauses, unless the URL has changed since (back or a link won), or a click wrote
+    // them first (`on:click:capture` below).
     let set_search = Callback::new({
-        let go = go.clone();
-        move |next: Filter| go(&next, filter.with_untracked(|f| !f.text.is_empty()), TYPING)
+        let flush = flush.clone();
+        move |next: Filter| {
+            shown.set(GridWindow::default());
+            drawn.set(FIRST);
+            let now = format!("{}\u{1f}{}", location.search.get_untracked(), next.text);
+            typed.set(now.clone());
+            fill_page(TYPING);
+            let flush = flush.clone();
+            set_timeout(
+                move || {
+                    if typed.try_with_untracked(|t| *t == now) == Some(true) {
+                        flush();
+                    }
+                },
+                TYPING,
+            );
+        }
     });
     // A first visit writes its region into the URL, so a copied link shows the same view.
     Effect::new({
@@ -198,7 +253,10 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             }
         }
         .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
-        <div class="catalog-page">
+        // A click in the page writes words still waiting for the pause first, in the
+        // capture phase, ahead of what it clicks: a film's link (its page's back returns to
+        // this list), "find on TMDB", "more from TMDB", which start from the URL.
+        <div class="catalog-page" on:click:capture=move |_| flush()>
             <aside class="catalog-page__filter">
                 <FilterPanel
                     filter=filter

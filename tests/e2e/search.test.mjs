@@ -45,6 +45,64 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  // The words reach the URL once typing pauses (src/pages/catalog_page.rs, set_search), and
+  // only while the URL is still the one typed over: back before then leaves them behind.
+  test('back right after typing goes back, and the words do not follow once typing pauses', async () => {
+    const page = await app.open();
+    const count = () => page.$('[data-testid="result-count"]').text();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    await firstCard(page).waitFor();
+    const first = await count();
+    // The second list in the same document (a filter click), as the words' timer lives there.
+    await page.$('button', { name: /^Netflix( [\d.,]+)?$/ }).click();
+    await page.waitForURL(/services=netflix/);
+    await page.waitFor(async () => (await count()) !== first, { message: 'the second list' });
+    const second = await count();
+    await searchBox(page).fill('heat');
+    await page.back();
+    await new Promise((ok) => setTimeout(ok, 1500)); // past the pause
+    // Back within the pause returns to the first list; after it (a slow session), to the
+    // second, before its search. Never with the words.
+    const url = new URL(await page.url());
+    assert.match(url.search, /^\?region=DE&types=flatrate(&services=netflix)?$/);
+    assert.equal(await searchBox(page).value(), '');
+    assert.equal(await count(), url.search.includes('netflix') ? second : first, 'the list of the URL, not the search');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  // A click in the page writes words still waiting for the pause first (catalog_page.rs,
+  // flush): a film opened at once keeps them in the list's history entry.
+  test('a film opened before typing pauses: back returns to the search, and back again to the list before it', async () => {
+    const page = await app.open();
+    const count = () => page.$('[data-testid="result-count"]').text();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    await firstCard(page).waitFor();
+    const before = await count();
+    await searchBox(page).fill('heat');
+    await page.$('article[data-film-id="tmdb:949"] h3 a').click();
+    await page.waitForURL(/\/film\/tmdb:949/);
+    await page.back();
+    await page.waitForURL((url) => new URL(url).searchParams.get('q') === 'heat');
+    await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
+      { message: 'Heat as the first card' });
+    assert.equal(await searchBox(page).value(), 'heat');
+    // The words are the URL's now: back leaves them behind.
+    await page.back();
+    await page.waitForURL((url) => !new URL(url).searchParams.has('q'));
+    await page.waitFor(async () => (await count()) === before, { message: `the count before the search (${before})` });
+    assert.equal(await searchBox(page).value(), '');
+    // Words written once typing paused are the URL's too: back to the list they were typed
+    // over shows it without them.
+    await search(page, 'heat');
+    await page.back();
+    await page.waitForURL((url) => !new URL(url).searchParams.has('q'));
+    await page.waitFor(async () => (await count()) === before, { message: `the count before the search (${before})` });
+    assert.equal(await searchBox(page).value(), '');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('"amelie" finds Amélie; when only renting shows it, the hint says so and fixes it', async () => {
     const page = await app.open();
     await page.goto(`${app.url}/?region=DE&types=flatrate`);
