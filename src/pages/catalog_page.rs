@@ -42,10 +42,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let filter = Memo::new(move |_| {
         let mut f = url_filter.get();
-        typed.with(|t| match t.split_once('\u{1f}') {
-            Some((over, words)) if location.search.with(|s| s == over) => words.clone_into(&mut f.text),
-            _ => {}
-        });
+        typed.with(|t| location.search.with(|s| words_over(t, s).map(|words| words.clone_into(&mut f.text))));
         f
     });
     // Which cards are mounted (`grid_window`). Coming back from a film to the same query
@@ -137,9 +134,7 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     let flush = {
         let write = write.clone();
         move || {
-            let pending = typed.try_with_untracked(|t| {
-                t.split_once('\u{1f}').is_some_and(|(over, _)| location.search.with_untracked(|s| s == over))
-            });
+            let pending = typed.try_with_untracked(|t| location.search.with_untracked(|s| words_over(t, s).is_some()));
             if pending == Some(true) {
                 let next = filter.get_untracked();
                 // Written, so no longer laid over the URL: back to it shows it as it was.
@@ -301,6 +296,12 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// The words of `typed` (`CatalogView`), while `search` is still the query string they
+/// were typed over.
+fn words_over<'a>(typed: &'a str, search: &str) -> Option<&'a str> {
+    typed.split_once('\u{1f}').filter(|(over, _)| *over == search).map(|(_, words)| words)
 }
 
 /// After the next frame and `pause`, mounts [`FIRST`] more cards of the first page, and

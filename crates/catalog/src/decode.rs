@@ -40,12 +40,15 @@ pub struct Skipped<P = Problem> {
 impl Loaded {
     /// The catalog with its problems worded for the app (`Problem::said`).
     pub fn said(self) -> Loaded<Said> {
-        let skipped = self
-            .skipped
-            .into_iter()
-            .map(|s| Skipped { path: s.path, label: s.label, problems: s.problems.iter().map(Problem::said).collect() })
-            .collect();
-        Loaded { catalog: self.catalog, skipped }
+        Loaded { skipped: self.skipped.iter().map(Skipped::said).collect(), catalog: self.catalog }
+    }
+}
+
+impl Skipped {
+    /// The entry with its problems worded for the app (`Problem::said`).
+    pub fn said(&self) -> Skipped<Said> {
+        let problems = self.problems.iter().map(Problem::said).collect();
+        Skipped { path: self.path.clone(), label: self.label.clone(), problems }
     }
 }
 

@@ -16,7 +16,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::decode::Loaded;
+use crate::decode::{Loaded, Skipped};
 use crate::index::Index;
 use crate::model::{Catalog, Date, Film};
 use crate::problem::{CatalogError, Said};
@@ -137,7 +137,7 @@ impl Indexed {
         let closes = offers().filter_map(|o| o.available_until).filter(|&until| until >= day).min();
         let head = Catalog { as_of: day, providers: catalog.providers.clone(), films: Vec::new() };
         Indexed {
-            head: Loaded { catalog: head, skipped: loaded.skipped.clone() }.said(),
+            head: Loaded { catalog: head, skipped: loaded.skipped.iter().map(Skipped::said).collect() },
             runs: catalog.films.chunks(RUN).map(|run| films::Bytes(pack_films(run))).collect(),
             index: Index::build(catalog, day),
             day,
