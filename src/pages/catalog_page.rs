@@ -144,8 +144,8 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         }
     };
     // A keystroke shows its list at once and writes its words to the URL once typing
-    // pauses, unless the URL has changed since (back or a link won), or a click wrote
-    // them first (`on:click:capture` below).
+    // pauses, unless the URL has changed since (back or a link won), or the reader left
+    // the field or clicked in the page first (`on:change`, `on:click:capture` below).
     let set_search = Callback::new({
         let flush = flush.clone();
         move |next: Filter| {
@@ -229,7 +229,13 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{locale.t().tagline}</h1>
         // Above both columns: on a phone the search comes first, not after the filter.
-        <SearchBox filter=filter on_change=set_search/>
+        // Leaving the field (Tab, a click anywhere) writes the words still waiting for the
+        // pause first: `change` comes with the field's blur, on the press of a click, so
+        // the header's language switch, outside the page, takes them along.
+        <SearchBox filter=filter on_change=set_search on:change={
+            let flush = flush.clone();
+            move |_| flush()
+        }/>
         // The page is drawn anew with each catalog, so with each source.
         {match (library.instead_of.as_str(), app.source.get_untracked()) {
             ("", CatalogSource::Url(url, ..)) => Some(locale.foreign_source(url.host())),
@@ -248,9 +254,10 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
             }
         }
         .map(|note| view! { <p class="notice notice--source" data-testid="source-note">{note}</p> })}
-        // A click in the page writes words still waiting for the pause first, in the
-        // capture phase, ahead of what it clicks: a film's link (its page's back returns to
-        // this list), "find on TMDB", "more from TMDB", which start from the URL.
+        // A click in the page writes them too, in the capture phase, ahead of what it
+        // clicks (a touch screen may keep the field focused): a film's link (its page's
+        // back returns to this list), "find on TMDB", "more from TMDB", which start from
+        // the URL.
         <div class="catalog-page" on:click:capture=move |_| flush()>
             <aside class="catalog-page__filter">
                 <FilterPanel

@@ -103,6 +103,21 @@ for (const engine of engines()) describe(engine, () => {
     await page.close();
   });
 
+  test('the language switched before typing pauses keeps the search', async () => {
+    const page = await app.open();
+    await page.goto(`${app.url}/?region=DE&types=flatrate`);
+    await firstCard(page).waitFor();
+    await searchBox(page).fill('heat');
+    await page.$('.site-header__lang').clickHeld();
+    await page.waitForURL((url) => new URL(url).searchParams.get('lang') === 'en');
+    assert.equal(new URL(await page.url()).searchParams.get('q'), 'heat');
+    await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
+      { message: 'Heat as the first card' });
+    assert.equal(await page.$('input[type="search"]', { name: 'Search' }).value(), 'heat');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('"amelie" finds Amélie; when only renting shows it, the hint says so and fixes it', async () => {
     const page = await app.open();
     await page.goto(`${app.url}/?region=DE&types=flatrate`);
