@@ -3,10 +3,11 @@
 // runs), each long task on the page's main thread (over 50 ms) with the trace events that
 // took its time (self time, by name), and their sums over all long tasks. Prints figures;
 // asserts nothing. Traces are written to /tmp/trace-N.json (chrome://tracing reads them).
-//   scripts/build.sh && node scripts/trace-first-load.mjs [loads]
+//   scripts/build.sh && node scripts/trace-first-load.mjs [loads] [path, default /]
 import { readFileSync } from 'node:fs';
 import { start, openPage } from './chromium.mjs';
 const runs = Number(process.argv[2] ?? 2);
+const path = process.argv[3] ?? '/';
 const app = await start();
 const agg = new Map();
 let blocking = 0;
@@ -16,7 +17,7 @@ for (let r = 0; r < runs; r++) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const file = `/tmp/trace-${r}.json`;
   await app.browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading'] });
-  await page.goto(`${app.url}/`);
+  await page.goto(`${app.url}${path}`);
   await page.locator('.film-card').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(2500);
   await app.browser.stopTracing();
