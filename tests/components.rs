@@ -177,10 +177,17 @@ async fn filter_panel_toggles_services_and_types() {
 #[wasm_bindgen_test]
 async fn search_box_reports_every_keystroke_and_shows_words_from_the_url() {
     let filter = RwSignal::new(Filter { text: "heat".into(), ..Filter::new(RegionCode::DE) });
+    let left = RwSignal::new(0);
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(PageLocale(Locale::De));
-        view! { <SearchBox filter=filter on_change=Callback::new(move |next| filter.set(next))/> }
+        view! {
+            <SearchBox
+                filter=filter
+                on_change=Callback::new(move |next| filter.set(next))
+                on_leave=Callback::new(move |_| left.update(|n| *n += 1))
+            />
+        }
     });
     tick().await;
     let input: web_sys::HtmlInputElement = find(&root, "input[type=search]").unchecked_into();
@@ -193,6 +200,11 @@ async fn search_box_reports_every_keystroke_and_shows_words_from_the_url() {
     tick().await;
     assert_eq!(filter.get_untracked().text, "amélie");
     assert_eq!(filter.get_untracked().region, RegionCode::DE, "the rest of the filter is kept");
+    assert_eq!(left.get_untracked(), 0, "typing is not leaving");
+    // Leaving the field after changing it (`change`) is reported once.
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(left.get_untracked(), 1);
 
     // Back to a link without words empties the field.
     filter.set(Filter::new(RegionCode::DE));

@@ -12,6 +12,9 @@ pub fn SearchBox(
     filter: Signal<Filter>,
     /// Called with the filter after every keystroke.
     on_change: Callback<Filter>,
+    /// Called when the reader leaves the field after changing its words (`change`: Tab,
+    /// or the press of a click anywhere, before the click itself).
+    on_leave: Callback<()>,
 ) -> impl IntoView {
     let t = use_locale().t();
     view! {
@@ -32,6 +35,7 @@ pub fn SearchBox(
                     let text = event_target_value(&ev);
                     on_change.run(Filter { text, ..filter.get_untracked() });
                 }
+                on:change=move |_| on_leave.run(())
             />
         </div>
     }

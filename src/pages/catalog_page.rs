@@ -231,11 +231,13 @@ fn CatalogView(library: Arc<Library>) -> impl IntoView {
         // Above both columns: on a phone the search comes first, not after the filter.
         // Leaving the field (Tab, a click anywhere) writes the words still waiting for the
         // pause first: `change` comes with the field's blur, on the press of a click, so
-        // the header's language switch, outside the page, takes them along.
-        <SearchBox filter=filter on_change=set_search on:change={
+        // the header's language switch, outside the page, takes them along. (A callback on
+        // the field, not `on:change` on the component: that listener stayed the first
+        // page's when a new catalog drew this one again in place.)
+        <SearchBox filter=filter on_change=set_search on_leave=Callback::new({
             let flush = flush.clone();
             move |_| flush()
-        }/>
+        })/>
         // The page is drawn anew with each catalog, so with each source.
         {match (library.instead_of.as_str(), app.source.get_untracked()) {
             ("", CatalogSource::Url(url, ..)) => Some(locale.foreign_source(url.host())),

@@ -114,6 +114,12 @@ for (const engine of engines()) describe(engine, () => {
     await page.waitFor(async () => (await firstCard(page).attr('data-film-id')) === 'tmdb:949',
       { message: 'Heat as the first card' });
     assert.equal(await page.$('input[type="search"]', { name: 'Search' }).value(), 'heat');
+    // And back, from the page the switch drew anew: its field writes its words too.
+    await page.$('input[type="search"]', { name: 'Search' }).fill('godfather');
+    await page.$('.site-header__lang').clickHeld();
+    await page.waitForURL((url) => new URL(url).searchParams.get('lang') === 'de');
+    assert.equal(new URL(await page.url()).searchParams.get('q'), 'godfather');
+    await page.waitFor(async () => (await searchBox(page).value()) === 'godfather', { message: 'the words in the German field' });
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

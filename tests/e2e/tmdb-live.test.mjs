@@ -376,6 +376,10 @@ for (const engine of engines()) describe(engine, () => {
       assert.equal(await card(page, 'tmdb:104').count(), 0);
       // Words TMDB finds nothing for either: asked once, and then not offered again.
       await setText(page, page.$('input[type="search"]'), 'xyzzy');
+      // Leaving the field writes its words at once (not after the typing pause), on this
+      // page drawn again for the catalog Back brought as on a new one.
+      await page.keys('Tab');
+      assert.match(await page.url(), /[?&]q=xyzzy(&|$)/);
       await page.waitFor(() => find.isVisible(), { message: 'the offer to ask TMDB for the new words' });
       await find.click();
       await page.waitForURL(/[?&]find=xyzzy(&|$)/);
