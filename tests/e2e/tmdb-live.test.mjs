@@ -398,6 +398,10 @@ for (const engine of engines()) describe(engine, () => {
     // films the fake offers in DE (and Dark).
     tmdb.pageSize = 1;
     try {
+      // The kept answers are in a cache of the half hour (src/sources/recent.rs): a step
+      // in the next half hour asks anew, as it should.
+      const halfHour = () => Math.floor(Date.now() / 1_800_000);
+      const began = halfHour();
       await page.goto(`${app.url}/?source=tmdb&region=DE&kind=movie`);
       await card(page, 'tmdb:949').waitFor({ timeout: 30_000 });
       assert.deepEqual(await gridIds(page), ['tmdb:238', 'tmdb:949']);
@@ -419,7 +423,7 @@ for (const engine of engines()) describe(engine, () => {
       // details of the films already shown (src/sources/recent.rs). Not in WebKit (GTK,
       // under WebDriver): what one worker puts in Cache Storage, the next one's match()
       // does not find, though keys() lists the cache; so there every step asks anew.
-      if (engine !== 'webkit') {
+      if (engine !== 'webkit' && halfHour() === began) {
         assert.deepEqual(lists.filter((r) => r.query.get('with_watch_monetization_types') !== 'flatrate'), [], 'the popular lists asked again');
         for (const path of ['/3/movie/238', '/3/movie/949', '/3/tv/70523']) assert.equal(apiGets(path).length, 1, `${path} asked once`);
       }
