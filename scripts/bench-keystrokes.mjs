@@ -10,23 +10,17 @@
 // the filter memo, one Index::run with every count, the grid's diff), so by then the DOM
 // is updated and laid out. Painting is not included, nor the rest of the page of cards,
 // which the grid adds once typing pauses, 6 cards a task (src/pages/catalog_page.rs, fill).
-import { readFileSync } from 'node:fs';
-import { brotliCompressSync } from 'node:zlib';
-import { foreign } from '../tests/e2e/server.mjs';
-import { start, openPage, spread } from './chromium.mjs';
+import { start, openPage, remoteCatalog, spread } from './chromium.mjs';
 
 const rounds = Number(process.argv[2] ?? 20);
 const catalog = process.argv[3] ?? 'tests/e2e/artifacts/catalog-23k.json';
 const TYPED = ['h', 'he', 'hea', 'heat', 'heatt', ''];
 
-const body = brotliCompressSync(readFileSync(catalog));
-// The test server's other site: https://127.0.0.1:<port> with a throwaway certificate.
-const remote = await foreign('127.0.0.1', () => ({ type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
-const source = `${remote.url}/catalog.json`;
+const remote = await remoteCatalog(catalog);
 
 const app = await start({ args: ['--ignore-certificate-errors'] });
 const { page } = await openPage(app.browser, { locale: 'en-US' });
-await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(source)}`);
+await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(remote.source)}`);
 await page.locator('.film-card').first().waitFor({ timeout: 120_000 });
 
 const times = await page.evaluate(async ({ rounds, typed }) => {

@@ -2,7 +2,9 @@
 // own figures: network emulation over CDP, performance timings). The journeys under
 // tests/e2e run in three engines over WebDriver instead (tests/e2e/webdriver.mjs).
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
+import { foreign, serve } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/webdriver.mjs';
 
 /**
@@ -41,4 +43,15 @@ export function spread(values, { fine = false } = {}) {
   const s = [...values].sort((a, b) => a - b);
   const at = (q) => s[Math.round(q * (s.length - 1))].toFixed(fine ? 2 : 0).padStart(fine ? 7 : 5);
   return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   ${fine ? `max ${at(1)}` : `min ${at(0)}`} ms`;
+}
+
+/**
+ * The catalog file at `path` served brotli-compressed by the test server's other site
+ * (https://127.0.0.1:<port> with a throwaway certificate: start Chromium with
+ * `--ignore-certificate-errors`), as a reader's `source=` names it: its URL, and `close`.
+ */
+export async function remoteCatalog(path) {
+  const body = brotliCompressSync(readFileSync(path));
+  const remote = await foreign('127.0.0.1', () => ({ type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
+  return { source: `${remote.url}/catalog.json`, close: () => remote.close() };
 }

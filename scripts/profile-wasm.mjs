@@ -7,10 +7,7 @@
 //   FLIMMER_DIST=/tmp/names node scripts/profile-wasm.mjs load [loads] [path]
 //   FLIMMER_DIST=/tmp/names node scripts/profile-wasm.mjs keys [rounds]
 // `pick` (a regular expression, default: our crates) chooses the functions listed.
-import { readFileSync } from 'node:fs';
-import { brotliCompressSync } from 'node:zlib';
-import { foreign } from '../tests/e2e/server.mjs';
-import { start, openPage } from './chromium.mjs';
+import { start, openPage, remoteCatalog } from './chromium.mjs';
 
 const [mode = 'load', count = mode === 'load' ? '3' : '20', path = '/'] = process.argv.slice(2);
 const pick = new RegExp(process.env.PICK ?? 'flimmer::|catalog::|__component');
@@ -59,10 +56,9 @@ if (mode === 'load') {
   }
   console.log(`first load of ${path}, CPU 4× slower, per load (${per} loads):`);
 } else {
-  const body = brotliCompressSync(readFileSync('tests/e2e/artifacts/catalog-23k.json'));
-  const remote = await foreign('127.0.0.1', () => ({ type: 'application/json', body, headers: { 'content-encoding': 'br' } }));
+  const remote = await remoteCatalog('tests/e2e/artifacts/catalog-23k.json');
   const { page } = await openPage(app.browser, { locale: 'en-US' });
-  await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(`${remote.url}/catalog.json`)}`);
+  await page.goto(`${app.url}/?region=US&source=${encodeURIComponent(remote.source)}`);
   await page.locator('.film-card').first().waitFor({ timeout: 120_000 });
   const typed = ['h', 'he', 'hea', 'heat', 'heatt', ''];
   tally(await profiled(page, () => page.evaluate(async ({ rounds, typed }) => {
