@@ -99,15 +99,17 @@ async fn film_card_renders_hostile_text_as_text() {
     assert!(root.text_content().unwrap().contains("Currently on no service in this country."));
 }
 
-#[wasm_bindgen_test]
-async fn filter_panel_toggles_services_and_types() {
-    let catalog = sample();
-    let filter = RwSignal::new(Filter::new(RegionCode::DE));
+/// The filter panel over `catalog` (countries AT and DE, the services of DE), showing and
+/// changing `filter`; its root, the query's results and the mount (dropped: unmounted).
+async fn filter_panel(
+    catalog: &Catalog,
+    filter: RwSignal<Filter>,
+) -> (web_sys::HtmlElement, Signal<catalog::Results>, impl Sized) {
     let services = catalog.providers_in(RegionCode::DE).into_iter().cloned().collect::<Vec<_>>();
-    let index = std::sync::Arc::new(Index::build(&catalog, TODAY));
+    let index = std::sync::Arc::new(Index::build(catalog, TODAY));
     let results = Signal::derive(move || filter.with(|f| index.run(f, LangCode::DE)));
     let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(PageLocale(Locale::De));
         view! {
             <FilterPanel
@@ -120,6 +122,14 @@ async fn filter_panel_toggles_services_and_types() {
         }
     });
     tick().await;
+    (root, results, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn filter_panel_toggles_services_and_types() {
+    let catalog = sample();
+    let filter = RwSignal::new(Filter::new(RegionCode::DE));
+    let (root, results, _mounted) = filter_panel(&catalog, filter).await;
 
     // Every option shows how many films choosing it would show.
     let shown_count = |selector: &str| find(&root, &format!("{selector} .toggle__count")).text_content().unwrap();
@@ -160,7 +170,14 @@ async fn filter_panel_toggles_services_and_types() {
     assert_eq!(find(&root, netflix).get_attribute("aria-pressed").as_deref(), Some("false"));
     assert!(filter.with_untracked(|f| f.exclude.iter().any(|s| s.as_str() == "netflix") && f.services.is_empty()));
 
-    // A genre option in the folded part narrows the filter.
+    // The folded part draws its options when it first opens (its `toggle` event comes in
+    // a task of its own), and a genre option there narrows the filter.
+    let genres = "[data-facet=genres] button";
+    assert!(root.query_selector(genres).unwrap().is_none(), "folded, the options are not drawn yet");
+    click(&root, ".filter__more > summary");
+    flimmer::browser::sleep(30).await;
+    tick().await;
+    assert!(root.query_selector_all(genres).unwrap().length() > 3, "opened, every genre is an option");
     click(&root, "[data-facet=genres] button[data-value=crime]");
     tick().await;
     assert!(filter.with_untracked(|f| f.genres.contains(&catalog::Genre::Crime)));
@@ -172,6 +189,28 @@ async fn filter_panel_toggles_services_and_types() {
     tick().await;
     assert_eq!(filter.with_untracked(|f| f.region), RegionCode::AT);
     assert_eq!(find(&root, "label[for=filter-region]").text_content().unwrap(), "Land");
+}
+
+#[wasm_bindgen_test]
+async fn filter_panel_opens_with_its_folded_options_when_one_is_set() {
+    let mut start = Filter::new(RegionCode::DE);
+    start.genres.insert(catalog::Genre::Crime);
+    let filter = RwSignal::new(start);
+    let (root, _, _mounted) = filter_panel(&sample(), filter).await;
+    // A shared link's folded filter is on screen at once, set, without a click.
+    assert!(find(&root, ".filter__more").has_attribute("open"));
+    let crime = "[data-facet=genres] button[data-value=crime]";
+    assert_eq!(find(&root, crime).get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Unset from inside, the button stays the same element (the focus stays on it).
+    let before = find(&root, crime);
+    before.click();
+    tick().await;
+    flimmer::browser::sleep(30).await;
+    tick().await;
+    assert!(filter.with_untracked(|f| f.genres.is_empty()));
+    let after = find(&root, crime);
+    assert!(before.is_same_node(Some(&after)), "the options are drawn once, not again");
+    assert_eq!(after.get_attribute("aria-pressed").as_deref(), Some("false"));
 }
 
 #[wasm_bindgen_test]

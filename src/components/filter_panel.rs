@@ -52,6 +52,14 @@ pub fn FilterPanel(
             })
     });
 
+    // The folded filters are drawn when they first open (`toggle`, also when a link's filter
+    // opens them), or from the start if open: drawn folded, their options were a quarter of
+    // the first page's longest task (README, "Figures"). Drawn once (`drawn` is a memo and
+    // changes once), never removed: a second drawing would replace the buttons, and the
+    // keyboard focus with them.
+    let opened = RwSignal::new(false);
+    let drawn = Memo::new(move |_| opened.get() || more_open.get());
+
     view! {
         <section class="filter" aria-labelledby="filter-heading">
             <h2 id="filter-heading" class="filter__heading">{t.filter_heading}</h2>
@@ -119,8 +127,13 @@ pub fn FilterPanel(
                         .collect_view()}
                 </ul>
             </fieldset>
-            <details class="filter__more" open=more_open>
+            <details
+                class="filter__more"
+                open=more_open
+                on:toggle=move |_| opened.set(true)
+            >
                 <summary class="filter__label">{t.more_filters}</summary>
+                {move || drawn.get().then(|| view! {
                 <OptionGroup key=FacetKey::List legend=t.lists results=results label=Locale::list_label on_change=on_change/>
                 <OptionGroup key=FacetKey::Kind legend=t.kind results=results label=Locale::kind_label on_change=on_change/>
                 <OptionGroup key=FacetKey::Genres legend=t.genres results=results label=Locale::genre_label on_change=on_change/>
@@ -156,6 +169,7 @@ pub fn FilterPanel(
                     label=Locale::language_label
                     on_change=on_change
                 />
+                })}
             </details>
         </section>
     }
