@@ -24,6 +24,8 @@ const EMBEDDED = ['page-has-heading-one'];
 const VIEWS = [
   ['grid, desktop', '/?region=DE&services=netflix&types=flatrate', 1280, 'article[data-film-id="tmdb:949"]'],
   ['grid, phone, all types', '/?region=DE&types=flatrate,free,ads,rent,buy', 360, '.film-grid article'],
+  // A link that sets a folded filter: the panel opens with its options drawn.
+  ['grid, phone, folded filters open', '/?region=DE&genres=crime', 360, '[data-facet="genres"] button'],
   ['grid, English', '/?region=GB&lang=en', 1280, 'article'],
   ['empty state', '/?region=DE&types=', 1280, '[data-testid="empty-state"]'],
   ['film page', '/film/tmdb:949?region=DE', 1280, 'h1'],
