@@ -12,10 +12,16 @@
 // counts in its blocking time from about 5.5 ms of CPU, and its figures spread over 2×.
 // Each task of more than 12.5 ms of CPU (the ones that count even without that factor)
 // is listed with the trace events that took its time (self time on the clock, by name).
+// Also per load: the app's wasm functions V8 compiled during it (`wasm.CompileLazy`: each
+// function is compiled with Liftoff on its first call, on the main thread), how many bytes
+// of code they are and the CPU that took: the code the first load runs, which only a
+// smaller start path makes less (README, "Figures": inlining small functions into their
+// callers made fewer functions but more code, compiled in no less time).
 // Prints figures; asserts nothing. Traces are written to /tmp/trace-N.json (chrome://tracing
 // reads them).
 //   scripts/build.sh && node scripts/trace-first-load.mjs [loads] [path, default /]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { start, openPage, spread } from './chromium.mjs';
 const runs = Number(process.argv[2] ?? 2);
 const path = process.argv[3] ?? '/';
@@ -24,6 +30,8 @@ const app = await start();
 const agg = new Map();
 const blocking = [];
 const fromCpu = [];
+const code = codeSizes(process.env.FLIMMER_DIST ?? 'dist');
+const compiled = [];
 for (let r = 0; r < runs; r++) {
   const { context, page } = await openPage(app.browser, { viewport: { width: 412, height: 823 } });
   const cdp = await context.newCDPSession(page);
@@ -73,11 +81,73 @@ for (let r = 0; r < runs; r++) {
     const at = ms(t.ts - tasks[0].ts).toFixed(0);
     line.push(`  at ${at} ms, ${ms(t.dur).toFixed(0)} ms (CPU ${cpu(t).toFixed(1)} unthrottled): ${top}`);
   }
-  console.log(`load ${r}: blocking ${blocking.at(-1).toFixed(0)} ms, from CPU ${fromCpu.at(-1).toFixed(0)} ms\n${line.join('\n')}`);
+  // Lazy compilation runs in the page's renderer (its pid), on the main thread.
+  const lazy = new Map();
+  for (const e of events) if (e.name === 'wasm.CompileLazy' && e.pid === Number(main.split(':')[0])) lazy.set(e.args.func_index, e);
+  const bytes = [...lazy.keys()].reduce((sum, i) => sum + (code.sizes[i - code.imported] ?? 0), 0);
+  const compileCpu = [...lazy.values()].reduce((sum, e) => sum + cpu(e), 0);
+  compiled.push({ functions: lazy.size, bytes, cpu: compileCpu });
+  console.log(`load ${r}: blocking ${blocking.at(-1).toFixed(0)} ms, from CPU ${fromCpu.at(-1).toFixed(0)} ms, compiled ${lazy.size} functions (${kb(bytes)}) in ${compileCpu.toFixed(1)} ms of CPU\n${line.join('\n')}`);
 }
 console.log(`CPU ${rate}× slower, ${runs} loads of ${path}`);
 console.log(`blocking (sum of task − 50 ms on the clock): ${spread(blocking)}`);
 console.log(`from CPU (sum of 4 × thread time − 50 ms):   ${spread(fromCpu)}`);
+const total = code.sizes.reduce((sum, n) => sum + n, 0);
+const median = (key) => compiled.map((c) => c[key]).sort((a, b) => a - b)[Math.floor((compiled.length - 1) / 2)];
+console.log(
+  `wasm compiled lazily: median ${median('functions')} of ${code.sizes.length} functions, ${kb(median('bytes'))} of ${kb(total)} of code, ${median('cpu').toFixed(1)} ms of CPU`,
+);
 console.log('self time in the tasks listed, per load:');
 for (const [k, v] of [...agg].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(v / runs).toFixed(1).padStart(7)}  ${k}`);
 await app.stop();
+
+/** The app's wasm in `dir`: how many functions it imports, and each own function's body size. */
+function codeSizes(dir) {
+  const file = readdirSync(dir).find((f) => /^flimmer-.*_bg\.wasm$/.test(f));
+  const b = readFileSync(join(dir, file));
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = b[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const skipLimits = () => (b[at++] & 1 ? (leb(), leb()) : leb());
+  let imported = 0;
+  const sizes = [];
+  while (at < b.length) {
+    const id = b[at++];
+    const length = leb();
+    const end = at + length;
+    if (id === 2) {
+      // Imports: module and field names, then what is imported (only functions count).
+      for (let n = leb(); n > 0; n--) {
+        // (`at += leb()` would add to `at` as it was before the length was read.)
+        const module = leb();
+        at += module;
+        const field = leb();
+        at += field;
+        const kind = b[at++];
+        if (kind === 0) (leb(), imported++);
+        else if (kind === 1) (at++, skipLimits());
+        else if (kind === 2) skipLimits();
+        else if (kind === 3) at += 2;
+        else (at++, leb());
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const size = leb();
+        sizes.push(size);
+        at += size;
+      }
+    }
+    at = end;
+  }
+  return { imported, sizes };
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(0)} KB`;
+}
