@@ -1,9 +1,22 @@
 // When the app cannot start, or crashes after it started, the reader gets a message and a
 // reload button instead of a page stuck on "loading" (the start guard in index.html).
-import { describe, after } from 'node:test';
+import { describe, after, test as plainTest } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { engines, start, test } from './browser.mjs';
+import { DIST, engines, start, test } from './browser.mjs';
+
+// No browser needed: Chromium warns in the console of every load about an integrity hash
+// on a preload fetched `as=fetch`, which it ignores (scripts/minify-glue.mjs drops it).
+plainTest('the built page asks for no integrity check a browser ignores', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const preloads = html.match(/<link\b[^>]*\bas="?fetch\b[^>]*>/g) ?? [];
+  assert.ok(preloads.some((link) => /_bg\.wasm/.test(link)), 'the wasm is preloaded');
+  for (const link of preloads) assert.doesNotMatch(link, /\bintegrity=/, link);
+  // Where a browser checks it, it stays: the stylesheet and the glue's module preload.
+  assert.match(html, /<link\b[^>]*\bintegrity=[^>]*\brel="?modulepreload/);
+});
 
 // A trap of the wasm as the engine raises it, thrown by a script of the page (see below),
 // on the first load of the tab only or on every load.
