@@ -40,9 +40,14 @@ export async function openPage(browser, { locale = 'de-DE', viewport = { width: 
  * worst one is the figure to watch.
  */
 export function spread(values, { fine = false } = {}) {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q) => s[Math.round(q * (s.length - 1))].toFixed(fine ? 2 : 0).padStart(fine ? 7 : 5);
+  const at = (q) => quantile(values, q).toFixed(fine ? 2 : 0).padStart(fine ? 7 : 5);
   return `median ${at(0.5)} ms   p95 ${at(0.95)} ms   ${fine ? `max ${at(1)}` : `min ${at(0)}`} ms`;
+}
+
+/** The value at quantile `q` (0.5 the median, 1 the largest) of `values`, nearest rank. */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.round(q * (sorted.length - 1))];
 }
 
 /**

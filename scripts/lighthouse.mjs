@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { serve } from '../tests/e2e/server.mjs';
+import { quantile } from './chromium.mjs';
 
 const [runs = '3', ...given] = process.argv.slice(2);
 const dists = given.length ? given : ['dist'];
@@ -55,8 +56,7 @@ try {
 console.log(`\nLighthouse 12.8.2, mobile, ${page}, ${runs} runs per build, median / worst run:`);
 for (const [b, dist] of dists.entries()) {
   const line = FIGURES.map(([name, , unit], i) => {
-    const sorted = results[b].map((f) => f[i]).sort((x, y) => x - y);
-    const at = (q) => Math.round(sorted[Math.round(q * (sorted.length - 1))]);
+    const at = (q) => Math.round(quantile(results[b].map((f) => f[i]), q));
     // For the scores the worst run is the lowest, for the times the highest.
     const worst = unit === '' ? at(0) : at(1);
     return `${name} ${at(0.5)} / ${worst}${unit}`;
